@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints the path of a model trained on exactly the current Rasa project data,
+# training one only if no model with the same content hash exists (locally or
+# in the shared cache). Training output goes to stderr so callers can capture
+# the path.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+hash=$( (cat requirements/lock.txt; find rasa_project -type f \( -name '*.yml' -o -name '*.yaml' \) \
+         -not -path 'rasa_project/tests/*' | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
+name="model-$hash"
+mkdir -p models "$CACHE_ROOT/models"
+if [ ! -f "models/$name.tar.gz" ]; then
+  if [ -f "$CACHE_ROOT/models/$name.tar.gz" ]; then
+    cp "$CACHE_ROOT/models/$name.tar.gz" "models/$name.tar.gz"
+  else
+    log "training the Rasa model (data changed; about two minutes on two cores)"
+    start=$(date +%s)
+    "$PY" -m rasa train --config rasa_project/config.yml --domain rasa_project/domain.yml \
+        --data rasa_project/data --out models --fixed-model-name "$name" >&2
+    echo "$(( $(date +%s) - start ))" > "models/$name.train-seconds"
+    cp "models/$name.tar.gz" "$CACHE_ROOT/models/$name.tar.gz.tmp"
+    mv "$CACHE_ROOT/models/$name.tar.gz.tmp" "$CACHE_ROOT/models/$name.tar.gz"
+  fi
+fi
+echo "$ROOT/models/$name.tar.gz"

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Sets everything up, idempotently: Python environment from the lock, the
+# project itself, database migrations, and a trained model matching the data.
+# A second run reuses everything by content hash and takes seconds.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+mkdir -p "$CACHE_ROOT" var models
+
+# --- 1. Python 3.11 -----------------------------------------------------------
+PYTHON="${PYTHON:-}"
+for candidate in "$PYTHON" python3.11 python3; do
+  [ -n "$candidate" ] || continue
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+    PYTHON="$(command -v "$candidate")"; break
+  fi
+  PYTHON=""
+done
+[ -n "$PYTHON" ] || { echo "error: Python 3.11 is required (Rasa 3.6 runs here only on 3.11)." >&2; exit 1; }
+
+# --- 2. Dependencies: one shared environment per lock-file hash ---------------
+# Installing Rasa, TensorFlow and torch takes minutes, so the environment is
+# built once per content of the lock and shared by every clone; each clone's
+# own .venv is a thin layer over it holding only the project (editable).
+lock_hash=$(cat requirements/lock.txt scripts/setup.sh | sha256sum | cut -c1-16)
+deps="$CACHE_ROOT/deps-$lock_hash"
+if [ ! -f "$deps/.complete" ]; then
+  log "building the dependency environment (first run only, several minutes)"
+  rm -rf "$deps"
+  "$PYTHON" -m venv "$deps"
+  # --no-deps: the lock is complete and exact; Rasa's metadata says Python
+  # <3.11 and would stop pip (see docs/pins.md for every deviation).
+  "$deps/bin/python" -m pip install --progress-bar on --no-deps --ignore-requires-python \
+      -r requirements/lock.txt
+  "$deps/bin/python" -m pip check > "$deps/pip-check.txt" 2>&1 || true
+  touch "$deps/.complete"
+fi
+deps_site=$("$deps/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.deps" 2>/dev/null)" != "$deps" ]; then
+  log "creating .venv over $deps"
+  rm -rf "$VENV"
+  "$PYTHON" -m venv --without-pip "$VENV"
+  venv_site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  # addsitedir (not a bare path) so the dependency site's own .pth files run.
+  echo "import site; site.addsitedir('$deps_site')" > "$venv_site/_teachable_deps.pth"
+  echo "$deps" > "$VENV/.deps"
+fi
+if [ ! -f "$VENV/.project" ] || [ pyproject.toml -nt "$VENV/.project" ]; then
+  log "installing the project (editable)"
+  "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e . 
+  touch "$VENV/.project"
+fi
+
+# --- 3. Web chat assets (npm, installed from the registry, never a CDN) -------
+if [ -f web/package.json ] && [ ! -f web/node_modules/.package-lock.json -o web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  log "installing the web chat widget with npm"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# --- 4. Database migrations ---------------------------------------------------
+log "migrating the preference store ($(echo "$PREFERENCES_DB_URL" | sed -E 's#//[^@/]*@#//***@#'))"
+"$PY" -m preferences.cli migrate >/dev/null
+
+# --- 5. A trained model for the current data ----------------------------------
+"$ROOT/scripts/model.sh" >/dev/null
+log "ready"
