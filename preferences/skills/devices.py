@@ -1,0 +1,111 @@
+"""Smart-home devices with state that persists per user.
+
+State lives behind a small store protocol (implemented by the SQL preference
+store) so an oven switched on in one turn is still on in the next, in a new
+session, and after a restart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from preferences.catalogs.text import build_index, fold
+
+DEVICES: dict[str, list[str]] = {
+    "lights": ["light", "lamp", "lamps", "lighting", "bulb", "bulbs"],
+    "thermostat": ["heat", "heating", "heater", "temperature"],
+    "oven": ["stove", "range"],
+    "tv": ["television", "telly", "tv set"],
+    "fan": ["ceiling fan", "fans"],
+    "ac": ["air conditioning", "air conditioner", "a c", "aircon", "a/c"],
+}
+_DEVICE_INDEX = build_index(DEVICES)
+
+# Where a device is when the user doesn't say: there is one oven, in the kitchen.
+DEFAULT_ROOM = {"lights": "living room", "thermostat": "home", "oven": "kitchen", "tv": "living room",
+                "fan": "bedroom", "ac": "home"}
+# What a bare number means for each device, and its sane range.
+LEVELS = {"lights": ("brightness", "%", 0, 100), "thermostat": ("temperature", "°", 40, 90),
+          "oven": ("temperature", "°", 150, 550), "fan": ("speed", "", 1, 5), "ac": ("temperature", "°", 55, 85),
+          "tv": ("volume", "", 0, 100)}
+
+
+def normalize_device(value: str) -> str | None:
+    folded = fold(value)
+    return _DEVICE_INDEX.get(folded) or _DEVICE_INDEX.get(folded.rstrip("s"))
+
+
+def normalize_room(value: str | None, device: str) -> str:
+    room = fold(value or "")
+    for filler in ("the ", "my "):
+        if room.startswith(filler):
+            room = room[len(filler):]
+    return room or DEFAULT_ROOM[device]
+
+
+class DeviceStateStore(Protocol):
+    def get_device_state(self, user: str, device: str, room: str) -> dict[str, Any] | None: ...
+    def set_device_state(self, user: str, device: str, room: str, state: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class DeviceCommand:
+    device: str
+    room: str
+    power: str | None = None  # "on" / "off"
+    level: int | None = None
+    color: str | None = None
+
+
+def parse_level(value: Any) -> int | None:
+    """Numbers arrive as text from NLU ("70", "30 percent", "350°")."""
+    if value is None:
+        return None
+    digits = "".join(ch for ch in str(value) if ch.isdigit() or ch == "-")
+    try:
+        return int(digits) if digits not in ("", "-") else None
+    except ValueError:
+        return None
+
+
+def apply_command(store: DeviceStateStore, user: str, cmd: DeviceCommand) -> tuple[dict[str, Any], str]:
+    """Change a device and describe the change; refuses out-of-range levels."""
+    state = dict(store.get_device_state(user, cmd.device, cmd.room) or {"power": "off"})
+    what = _describe(cmd.device, cmd.room)
+    if cmd.level is not None:
+        name, unit, low, high = LEVELS[cmd.device]
+        if not low <= cmd.level <= high:
+            return state, f"I can only set the {what} {name} between {low}{unit} and {high}{unit}."
+        state["level"] = cmd.level
+        state["power"] = "on" if cmd.power != "off" else "off"
+    elif cmd.power:
+        state["power"] = cmd.power
+    else:
+        state["power"] = "on"
+    if cmd.color:
+        state["color"] = cmd.color
+    store.set_device_state(user, cmd.device, cmd.room, state)
+    return state, f"Done: the {what} {'is' if cmd.device != 'lights' else 'are'} {describe_state(cmd.device, state)}."
+
+
+def describe_state(device: str, state: dict[str, Any]) -> str:
+    if state.get("power") != "on":
+        return "off"
+    parts = ["on"]
+    if "level" in state:
+        name, unit, _, _ = LEVELS[device]
+        parts.append(f"{name} {state['level']}{unit}")
+    if state.get("color"):
+        parts.append(str(state["color"]))
+    return ", ".join(parts)
+
+
+def status_text(store: DeviceStateStore, user: str, device: str, room: str) -> str:
+    state = store.get_device_state(user, device, room) or {"power": "off"}
+    verb = "are" if device == "lights" else "is"
+    return f"The {_describe(device, room)} {verb} {describe_state(device, state)}."
+
+
+def _describe(device: str, room: str) -> str:
+    label = {"tv": "TV", "ac": "AC"}.get(device, device)
+    return label if room in ("home", DEFAULT_ROOM[device]) and device in ("thermostat", "oven", "ac") else f"{room} {label}"

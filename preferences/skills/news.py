@@ -1,0 +1,64 @@
+"""Headlines from an offline set, rotated by day."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from preferences.catalogs.news import TOPICS
+from preferences.skills.base import SkillReply, stable_number
+
+_HEADLINES: dict[str, tuple[str, ...]] = {
+    "technology": ("Chip makers race to cut the power drawn by AI data centres",
+                   "A new open-source phone operating system reaches its first stable release",
+                   "Researchers show a battery that charges in five minutes"),
+    "politics": ("Lawmakers reach a late-night deal on the transport budget",
+                 "A record number of first-time voters register ahead of the election",
+                 "City councils weigh new rules for short-term rentals"),
+    "sports": ("An underdog clinches the title in overtime",
+               "A veteran quarterback announces his retirement",
+               "The marathon sets a new course record"),
+    "business": ("Markets close higher as inflation cools",
+                 "A major airline orders two hundred new jets",
+                 "Small businesses report their best quarter in years"),
+    "science": ("A probe sends back the sharpest images yet of Jupiter's moon Europa",
+                "Biologists find a new species of deep-sea octopus",
+                "Physicists measure the neutron's lifetime more precisely"),
+    "health": ("A large study links daily walking to better sleep",
+               "A new flu vaccine shows broader protection in trials",
+               "Hospitals cut waiting times with a shared scheduling system"),
+    "entertainment": ("A quiet indie film tops the weekend box office",
+                      "A beloved sitcom returns for a reunion special",
+                      "The music festival line-up is announced"),
+    "world": ("Leaders meet to sign a new agreement on ocean protection",
+              "A high-speed rail link opens between two capitals",
+              "Relief groups expand aid after spring floods"),
+    "climate": ("Solar overtakes coal in the national power mix for the first time",
+                "Glaciers retreated faster last year, a survey finds",
+                "Cities plant shade trees to fight summer heat"),
+    "local": ("The downtown farmers market moves to a bigger square",
+              "The public library extends its weekend hours",
+              "Road works on Main Street finish ahead of schedule"),
+}
+assert set(_HEADLINES) == set(TOPICS), "every catalog topic needs headlines"
+
+
+class NewsProvider(Protocol):
+    def headlines(self, topic: str | None, today: date, count: int = 2) -> list[tuple[str, str]]: ...
+
+
+class OfflineNewsProvider:
+    def headlines(self, topic: str | None, today: date, count: int = 2) -> list[tuple[str, str]]:
+        topics = [topic] if topic else sorted(_HEADLINES)
+        picked: list[tuple[str, str]] = []
+        for i in range(count):
+            t = topics[stable_number(today, i, modulo=len(topics))] if not topic else topic
+            pool = _HEADLINES[t]
+            picked.append((t, pool[(stable_number(today, t, modulo=len(pool)) + i) % len(pool)]))
+        return picked
+
+
+def news_reply(provider: NewsProvider, topic: str | None, today: date) -> SkillReply:
+    items = provider.headlines(topic, today)
+    intro = f"Here are the latest {topic} headlines: " if topic else "Here are today's top headlines: "
+    text = intro + " ".join(f"{h}." for _, h in items)
+    return SkillReply(text, {"topic": topic, "headlines": [h for _, h in items]})
