@@ -1,0 +1,136 @@
+"""SQLAlchemy models of the preference store (1.4 with the 2.0-style API).
+
+The `users` row is more than bookkeeping: every write transaction for a user
+locks it first (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite writers are
+serialised by `BEGIN IMMEDIATE`), so concurrent writers of the same user
+queue up instead of losing each other's updates. All other tables cascade
+from it, so forgetting a user is one delete that cannot miss a table.
+
+Keep in step with migrations/versions; tests/store/test_migrations.py checks
+that autogenerate finds no difference.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Column, DateTime, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Text, UniqueConstraint)
+from sqlalchemy.orm import declarative_base
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING))
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on both databases (SQLite forgets the zone otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to the preference store")
+            value = value.astimezone(timezone.utc)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None:
+            value = value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+        return value
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+USER = String(128)
+
+
+def _user_fk() -> ForeignKey:
+    return ForeignKey("users.user_id", ondelete="CASCADE")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    user_id = Column(USER, primary_key=True)
+    created_at = Column(UTCDateTime, nullable=False)
+
+
+class PreferenceRow(Base):
+    __tablename__ = "preferences"
+    id = Column(Integer, primary_key=True)
+    user_id = Column(USER, _user_fk(), nullable=False)
+    domain = Column(String(40), nullable=False)
+    slot = Column(String(40), nullable=False)
+    value = Column(String(200), nullable=False)
+    value_key = Column(Text, nullable=False)
+    polarity = Column(String(10), nullable=False)
+    source = Column(String(20), nullable=False)
+    confidence = Column(Float, nullable=False)
+    evidence = Column(Integer, nullable=False)
+    recognized = Column(Boolean, nullable=False)
+    utterance = Column(Text)
+    created_at = Column(UTCDateTime, nullable=False)
+    updated_at = Column(UTCDateTime, nullable=False)
+
+    __table_args__ = (
+        # Also the index for "all of one user's preferences" (leading user_id).
+        UniqueConstraint("user_id", "domain", "slot", "value_key"),
+        CheckConstraint("polarity IN ('like', 'dislike')", name="polarity"),
+        CheckConstraint("source IN ('stated', 'guided_qa', 'teachable_moment', 'inferred')", name="source"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+    )
+
+
+class HistoryRow(Base):
+    __tablename__ = "preference_history"
+    id = Column(Integer, primary_key=True)
+    user_id = Column(USER, _user_fk(), nullable=False)
+    at = Column(UTCDateTime, nullable=False)
+    kind = Column(String(20), nullable=False)  # preference | concept
+    action = Column(String(20), nullable=False)
+    domain = Column(String(40))
+    slot = Column(String(64))
+    value = Column(String(200))
+    value_key = Column(Text)
+    polarity = Column(String(10))
+    source = Column(String(20))
+    confidence = Column(Float)
+    utterance = Column(Text)
+    details = Column(JSON)
+
+    __table_args__ = (Index(None, "user_id", "kind", "slot", "value_key"),)
+
+
+class ConceptRow(Base):
+    __tablename__ = "personal_concepts"
+    user_id = Column(USER, _user_fk(), primary_key=True)
+    name = Column(String(64), primary_key=True)
+    definition = Column(JSON, nullable=False)
+    utterance = Column(Text)
+    created_at = Column(UTCDateTime, nullable=False)
+    updated_at = Column(UTCDateTime, nullable=False)
+
+
+class DeviceStateRow(Base):
+    __tablename__ = "device_states"
+    user_id = Column(USER, _user_fk(), primary_key=True)
+    device = Column(String(64), primary_key=True)
+    room = Column(String(64), primary_key=True)
+    state = Column(JSON, nullable=False)
+    updated_at = Column(UTCDateTime, nullable=False)
+
+
+TABLES = [UserRow.__table__, PreferenceRow.__table__, HistoryRow.__table__, ConceptRow.__table__,
+          DeviceStateRow.__table__]
