@@ -138,8 +138,8 @@ class PreferenceStore:
         for attempt in range(_RETRIES):
             try:
                 with Session(self._writer, future=True) as s, s.begin():
-                    now = utcnow()
-                    present = all([self._lock_user(s, u, now, create) for u in users])
+                    present = all([self._lock_user(s, u, create) for u in users])
+                    now = utcnow()  # after the lock: history times follow the order writes happened in
                     return fn(s, now if present else None)
             except (OperationalError, ProgrammingError, DBAPIError) as exc:
                 if attempt < _RETRIES - 1 and _retryable(exc):
@@ -149,7 +149,7 @@ class PreferenceStore:
                     raise self._unavailable(exc) from exc
                 raise
 
-    def _lock_user(self, s: Session, user: str, now: datetime, create: bool) -> bool:
+    def _lock_user(self, s: Session, user: str, create: bool) -> bool:
         lock = select(UserRow.user_id).where(UserRow.user_id == user).with_for_update()
         for _ in range(3):
             if s.execute(lock).first() is not None:
@@ -157,7 +157,7 @@ class PreferenceStore:
             if not create:
                 return False
             ins = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(UserRow.__table__)
-            s.execute(ins.values(user_id=user, created_at=now).on_conflict_do_nothing(index_elements=["user_id"]))
+            s.execute(ins.values(user_id=user, created_at=utcnow()).on_conflict_do_nothing(index_elements=["user_id"]))
         raise StoreUnavailable(f"could not lock user {user!r}")  # pragma: no cover - deleted 3 times in a row
 
     def _normalize(self, slot: str, value: str) -> tuple[str, bool]:

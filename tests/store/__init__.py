@@ -1,0 +1,1 @@
+"""Preference store tests: SQLite files and a real PostgreSQL server."""
