@@ -133,6 +133,14 @@ def _cell(v: Any) -> Text:
     return Text(str(getattr(v, "value", v)))
 
 
+def _table(title: str, *columns: str) -> Table:
+    """A table that wraps long values instead of cutting them (what is stored is shown in full)."""
+    t = Table(title=Text(title))
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    return t
+
+
 def _when(t) -> str:
     return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
@@ -172,25 +180,20 @@ def list_(ctx: typer.Context, user: UserArg, json_out: JsonOpt = False) -> None:
         con.print(Text(f"Nothing is known about {user}."))
         return
     if prefs:
-        t = Table(title=Text(f"Preferences of {user}"))
-        for col in ("domain", "slot", "value", "polarity", "source", "confidence", "evidence", "updated"):
-            t.add_column(col)
+        t = _table(f"Preferences of {user}", "domain", "slot", "value", "polarity", "source", "confidence",
+                   "evidence", "updated")
         for p in prefs:
             value = _cell(p.value) if p.recognized else Text(f"{p.value} (not in catalog)")
             t.add_row(_cell(p.domain), _cell(p.slot), value, _cell(p.polarity), _cell(p.source),
                       _cell(p.confidence), _cell(p.evidence), _cell(_when(p.updated_at)))
         con.print(t)
     if concepts:
-        t = Table(title=Text("Personal concepts"))
-        for col in ("name", "definition", "taught by", "updated"):
-            t.add_column(col)
+        t = _table("Personal concepts", "name", "definition", "taught by", "updated")
         for c in concepts:
             t.add_row(_cell(c.name), _cell(c.definition), _cell(c.utterance), _cell(_when(c.updated_at)))
         con.print(t)
     if devices:
-        t = Table(title=Text("Device states"))
-        for col in ("device", "room", "state", "updated"):
-            t.add_column(col)
+        t = _table("Device states", "device", "room", "state", "updated")
         for d in devices:
             t.add_row(_cell(d.device), _cell(d.room), _cell(d.state), _cell(_when(d.updated_at)))
         con.print(t)
@@ -212,9 +215,8 @@ def why(ctx: typer.Context, user: UserArg, slot: SlotArg,
     if not entries:
         con.print(Text(f"Nothing was learned about {user}'s {slot}" + (f" = {value}." if value else ".")))
         return
-    t = Table(title=Text(f"History of {user}'s {slot}"))
-    for col in ("when", "action", "value", "polarity", "source", "confidence", "from"):
-        t.add_column(col)
+    t = _table(f"History of {user}'s {slot}", "when", "action", "value", "polarity", "source", "confidence",
+               "from")
     for e in entries:
         t.add_row(_cell(_when(e.at)), _cell(e.action), _cell(e.value), _cell(e.polarity), _cell(e.source),
                   _cell(e.confidence), _cell(e.utterance))
