@@ -22,7 +22,9 @@ done
 # Installing Rasa, TensorFlow and torch takes minutes, so the environment is
 # built once per content of the lock and shared by every clone; each clone's
 # own .venv is a thin layer over it holding only the project (editable).
-lock_hash=$(cat requirements/lock.txt scripts/setup.sh | sha256sum | cut -c1-16)
+# Bump DEPS_LAYOUT when the way the environment is built changes.
+DEPS_LAYOUT=1
+lock_hash=$( (echo "$DEPS_LAYOUT"; cat requirements/lock.txt) | sha256sum | cut -c1-16)
 deps="$CACHE_ROOT/deps-$lock_hash"
 if [ ! -f "$deps/.complete" ]; then
   log "building the dependency environment (first run only, several minutes)"
@@ -46,11 +48,13 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.deps" 2>/dev/null)" != "$deps
   echo "import site; site.addsitedir('$deps_site')" > "$venv_site/_teachable_deps.pth"
   echo "$deps" > "$VENV/.deps"
 fi
-if [ ! -f "$VENV/.project" ] || [ pyproject.toml -nt "$VENV/.project" ]; then
-  log "installing the project (editable)"
-  "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e . 
-  touch "$VENV/.project"
-fi
+# The project itself is put on the path by a .pth file rather than installed:
+# building an editable wheel would need setuptools' build step, which breaks
+# against the packaging 20.9 that Rasa pins. The console script is one line.
+venv_site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+echo "$ROOT" > "$venv_site/_teachable_project.pth"
+printf '#!%s\nfrom preferences.cli import app\napp()\n' "$VENV/bin/python" > "$VENV/bin/prefs"
+chmod +x "$VENV/bin/prefs"
 
 # --- 3. Web chat assets (npm, installed from the registry, never a CDN) -------
 if [ -f web/package.json ] && [ ! -f web/node_modules/.package-lock.json -o web/package-lock.json -nt web/node_modules/.package-lock.json ]; then

@@ -43,9 +43,21 @@ def normalize_room(value: str | None, device: str) -> str:
     return room or DEFAULT_ROOM[device]
 
 
+class StoredState(Protocol):
+    state: dict[str, Any]
+
+
 class DeviceStateStore(Protocol):
-    def get_device_state(self, user: str, device: str, room: str) -> dict[str, Any] | None: ...
-    def set_device_state(self, user: str, device: str, room: str, state: dict[str, Any]) -> None: ...
+    """Implemented by preferences.store.PreferenceStore."""
+
+    def get_device_state(self, user: str, device: str, room: str) -> StoredState | None: ...
+    def set_device_state(self, user: str, device: str, room: str, state: dict[str, Any],
+                         merge: bool = True) -> Any: ...
+
+
+def current_state(store: DeviceStateStore, user: str, device: str, room: str) -> dict[str, Any]:
+    stored = store.get_device_state(user, device, room)
+    return dict(stored.state) if stored is not None else {"power": "off"}
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,7 @@ def parse_level(value: Any) -> int | None:
 
 def apply_command(store: DeviceStateStore, user: str, cmd: DeviceCommand) -> tuple[dict[str, Any], str]:
     """Change a device and describe the change; refuses out-of-range levels."""
-    state = dict(store.get_device_state(user, cmd.device, cmd.room) or {"power": "off"})
+    state = current_state(store, user, cmd.device, cmd.room)
     what = _describe(cmd.device, cmd.room)
     if cmd.level is not None:
         name, unit, low, high = LEVELS[cmd.device]
@@ -84,7 +96,7 @@ def apply_command(store: DeviceStateStore, user: str, cmd: DeviceCommand) -> tup
         state["power"] = "on"
     if cmd.color:
         state["color"] = cmd.color
-    store.set_device_state(user, cmd.device, cmd.room, state)
+    store.set_device_state(user, cmd.device, cmd.room, state, merge=False)
     return state, f"Done: the {what} {'is' if cmd.device != 'lights' else 'are'} {describe_state(cmd.device, state)}."
 
 
@@ -101,7 +113,7 @@ def describe_state(device: str, state: dict[str, Any]) -> str:
 
 
 def status_text(store: DeviceStateStore, user: str, device: str, room: str) -> str:
-    state = store.get_device_state(user, device, room) or {"power": "off"}
+    state = current_state(store, user, device, room)
     verb = "are" if device == "lights" else "is"
     return f"The {_describe(device, room)} {verb} {describe_state(device, state)}."
 

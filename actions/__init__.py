@@ -1,0 +1,1 @@
+"""Rasa SDK actions: thin adapters from Rasa trackers to the preferences library."""

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole suite: pytest (unit, store on SQLite
+# and PostgreSQL, end-to-end with real servers, browser) with coverage, then
+# the conversation tests with `rasa test`. Any failure fails the run.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+model=$(bash scripts/model.sh)
+export TEACHABLE_MODEL="$model"
+mkdir -p artifacts
+status=0
+"$PY" -m pytest --timeout 900 --cov --cov-report=term --cov-report=html:artifacts/coverage \
+    --junitxml=artifacts/pytest.xml "$@" || status=$?
+log "conversation tests: rasa test core --stories rasa_project/tests"
+# --stories keeps Rasa from walking the whole tree (it crashes on its cache).
+"$PY" -m rasa test core --model "$model" --stories rasa_project/tests --endpoints rasa_project/endpoints.yml \
+    --fail-on-prediction-errors --out artifacts/rasa-test || status=$?
+exit $status

@@ -1,0 +1,121 @@
+"""Start the real assistant (Rasa server + action server) for tests and benchmarks.
+
+Both are started as real processes on free ports with their own database, so
+a test or a benchmark run never touches the developer's data or a server
+already running on 5005/5055.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def model_path() -> Path:
+    """The model for the current data: from the test command, or built now."""
+    env = os.environ.get("TEACHABLE_MODEL")
+    if env and Path(env).exists():
+        return Path(env)
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "model.sh")], check=True, capture_output=True, text=True)
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def base_env(db_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"PREFERENCES_DB_URL": db_url, "RASA_TELEMETRY_ENABLED": "false", "HF_HUB_OFFLINE": "1",
+                "TRANSFORMERS_OFFLINE": "1", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+                "PYTHONWARNINGS": "ignore::DeprecationWarning"})
+    return env
+
+
+@dataclass
+class RunningAssistant:
+    """A live assistant; `say` talks to it over REST like any client would."""
+
+    workdir: Path
+    db_url: str
+    rasa_port: int = field(default_factory=free_port)
+    actions_port: int = field(default_factory=free_port)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self, timeout: float = 240.0) -> "RunningAssistant":
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        endpoints = self.workdir / "endpoints.yml"
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        env = base_env(self.db_url) | self.extra_env
+        self.procs.append(self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                                                  "--port", str(self.actions_port)], env))
+        self.procs.append(self._spawn("rasa", [
+            sys.executable, "-m", "rasa", "run", "--model", str(model_path()), "--enable-api", "--cors", "*",
+            "--port", str(self.rasa_port), "--endpoints", str(endpoints),
+            "--credentials", str(ROOT / "rasa_project" / "credentials.yml")], env))
+        self._wait(f"http://127.0.0.1:{self.actions_port}/health", timeout)
+        self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")))
+        return self
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+        log = open(self.workdir / f"{name}.log", "wb")
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def _wait(self, url: str, timeout: float, need: Any = None) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for proc in self.procs:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"a server exited early ({proc.args[:4]}); logs: {self.logs()}")
+            try:
+                r = requests.get(url, timeout=2)
+                if r.ok and (need is None or need(r)):
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"{url} not ready after {timeout}s; logs: {self.logs()}")
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-4000:]}"
+                         for p in sorted(self.workdir.glob("*.log")))
+
+    def say(self, user: str, text: str, metadata: dict[str, Any] | None = None) -> list[str]:
+        """One REST turn; returns the texts of the bot's replies."""
+        body: dict[str, Any] = {"sender": user, "message": text}
+        if metadata:
+            body["metadata"] = metadata
+        r = requests.post(f"{self.url}/webhooks/rest/webhook", json=body, timeout=60)
+        r.raise_for_status()
+        return [m.get("text", "") for m in r.json() if m.get("text")]
+
+    def parse(self, text: str) -> dict[str, Any]:
+        r = requests.post(f"{self.url}/model/parse", json={"text": text}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            proc.terminate()
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.procs.clear()
