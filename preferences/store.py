@@ -22,11 +22,10 @@ import time
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
-from sqlalchemy.orm import Session
 
 from preferences import sanitize as san
 from preferences.conflicts import Incoming, decide, merged_fields
@@ -42,8 +41,26 @@ UNRECOGNIZED_CONFIDENCE = 0.5
 EXPORT_FORMAT = "teachable-assistant/preferences-export"
 EXPORT_VERSION = 1
 _RETRIES = 6
+_USERS = UserRow.__table__
 _PREF = PreferenceRow.__table__
 _HIST = HistoryRow.__table__
+_CONCEPTS = ConceptRow.__table__
+_DEVICES = DeviceStateRow.__table__
+_POLARITY = {p.value: p for p in Polarity}
+_SOURCE = {s.value: s for s in Source}
+
+# Hot statements built once (SQLAlchemy then reuses their compiled form from its cache).
+_Q_LIST = (select(_PREF).where(_PREF.c.user_id == bindparam("user"))
+           .order_by(_PREF.c.domain, _PREF.c.slot, _PREF.c.polarity.desc(), _PREF.c.updated_at.desc(),
+                     _PREF.c.id.desc()))
+_Q_GET = (select(_PREF).where(_PREF.c.user_id == bindparam("user"), _PREF.c.slot == bindparam("slot"))
+          .order_by(_PREF.c.polarity.desc(), _PREF.c.updated_at.desc(), _PREF.c.id.desc()))
+_Q_SLOT_ROWS = select(_PREF).where(_PREF.c.user_id == bindparam("user"), _PREF.c.domain == bindparam("domain"),
+                                   _PREF.c.slot == bindparam("slot"))
+_Q_LOCK = select(_USERS.c.user_id).where(_USERS.c.user_id == bindparam("user")).with_for_update()
+_I_PREF = insert(_PREF)
+_I_HIST = insert(_HIST)
+_U_PREF = update(_PREF).where(_PREF.c.id == bindparam("row_id"))  # SET clause from the parameters given
 
 
 def catalog_normalizer(slot: str, value: str) -> str | None:
@@ -62,8 +79,8 @@ def _enum(cls, value, what):
 
 
 def _pref(r) -> Preference:
-    return Preference(user=r.user_id, domain=r.domain, slot=r.slot, value=r.value, polarity=Polarity(r.polarity),
-                      source=Source(r.source), confidence=r.confidence, evidence=r.evidence,
+    return Preference(user=r.user_id, domain=r.domain, slot=r.slot, value=r.value, polarity=_POLARITY[r.polarity],
+                      source=_SOURCE[r.source], confidence=r.confidence, evidence=r.evidence,
                       recognized=bool(r.recognized), utterance=r.utterance, created_at=r.created_at,
                       updated_at=r.updated_at)
 
@@ -128,7 +145,7 @@ class PreferenceStore:
         except (OperationalError, ProgrammingError) as exc:
             raise self._unavailable(exc) from exc
 
-    def _write(self, users: Iterable[str], fn: Callable[[Session, datetime], Any], create: bool = True) -> Any:
+    def _write(self, users: Iterable[str], fn: Callable[[Connection, datetime], Any], create: bool = True) -> Any:
         """Run `fn` in a write transaction holding the locks of `users` (sorted: no deadlocks).
 
         With create=False a missing user is not created and `fn` gets now=None
@@ -137,10 +154,10 @@ class PreferenceStore:
         users = sorted(set(users))
         for attempt in range(_RETRIES):
             try:
-                with Session(self._writer, future=True) as s, s.begin():
-                    present = all([self._lock_user(s, u, create) for u in users])
+                with self._writer.connect() as conn, conn.begin():
+                    present = all([self._lock_user(conn, u, create) for u in users])
                     now = utcnow()  # after the lock: history times follow the order writes happened in
-                    return fn(s, now if present else None)
+                    return fn(conn, now if present else None)
             except (OperationalError, ProgrammingError, DBAPIError) as exc:
                 if attempt < _RETRIES - 1 and _retryable(exc):
                     time.sleep(0.01 * 2 ** attempt)
@@ -149,15 +166,16 @@ class PreferenceStore:
                     raise self._unavailable(exc) from exc
                 raise
 
-    def _lock_user(self, s: Session, user: str, create: bool) -> bool:
-        lock = select(UserRow.user_id).where(UserRow.user_id == user).with_for_update()
+    def _lock_user(self, conn: Connection, user: str, create: bool) -> bool:
+        """Lock the user's row (creating it if asked); False if the user does not exist."""
         for _ in range(3):
-            if s.execute(lock).first() is not None:
+            if conn.execute(_Q_LOCK, {"user": user}).first() is not None:
                 return True
             if not create:
                 return False
-            ins = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(UserRow.__table__)
-            s.execute(ins.values(user_id=user, created_at=utcnow()).on_conflict_do_nothing(index_elements=["user_id"]))
+            ins = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(_USERS)
+            conn.execute(ins.values(user_id=user, created_at=utcnow()).on_conflict_do_nothing(
+                index_elements=["user_id"]))
         raise StoreUnavailable(f"could not lock user {user!r}")  # pragma: no cover - deleted 3 times in a row
 
     def _normalize(self, slot: str, value: str) -> tuple[str, bool]:
@@ -211,66 +229,53 @@ class PreferenceStore:
         incoming = Incoming(san.value_key(val), pol, src, conf)
         spec = spec_for(slot, domain)
 
-        def tx(s: Session, now: datetime) -> ChangeResult:
-            rows = s.execute(select(PreferenceRow).where(
-                PreferenceRow.user_id == user, PreferenceRow.domain == domain, PreferenceRow.slot == slot)
-            ).scalars().all()
+        def tx(conn: Connection, now: datetime) -> ChangeResult:
+            rows = conn.execute(_Q_SLOT_ROWS, {"user": user, "domain": domain, "slot": slot}).all()
             plan = decide(rows, incoming, spec.multi_valued)
             if plan.action is ChangeAction.IGNORED:
                 return ChangeResult(plan.action, _pref(plan.target) if plan.target else None, (), plan.reason)
-            replaced = []
-            for old in plan.supersede:
-                replaced.append(_pref(old))
-                s.add(self._history_of(old, ChangeAction.SUPERSEDED, now, source=src.value, confidence=conf,
-                                       utterance=utt, details={"replaced_by": val}))
-                s.delete(old)
+            history = []
+            replaced = tuple(_pref(old) for old in plan.supersede)
+            if plan.supersede:
+                conn.execute(delete(_PREF).where(_PREF.c.id.in_([old.id for old in plan.supersede])))
+                history += [_history_row(old._mapping, ChangeAction.SUPERSEDED, now, source=src.value,
+                                         confidence=conf, utterance=utt, details={"replaced_by": val})
+                            for old in plan.supersede]
             row = plan.target
             if plan.action is ChangeAction.CREATED:
-                row = PreferenceRow(user_id=user, domain=domain, slot=slot, value=val, value_key=incoming.value_key,
-                                    polarity=pol.value, source=src.value, confidence=conf, evidence=1,
-                                    recognized=recognized, utterance=utt, created_at=now, updated_at=now)
-                s.add(row)
-            elif plan.action is ChangeAction.FLIPPED:
-                row.value, row.polarity, row.source, row.confidence = val, pol.value, src.value, conf
-                row.evidence, row.recognized, row.utterance = 1, recognized, utt
-                row.created_at = row.updated_at = now
-            else:  # reaffirmed
-                row.source, row.confidence = merged_fields(row, incoming)
-                row.evidence += 1
-                row.updated_at = now
-                if utt and (src.explicit or row.utterance is None):
-                    row.utterance = utt
-            s.add(self._history_of(row, plan.action, now, source=src.value, confidence=conf, utterance=utt,
-                                   polarity=pol.value))
-            s.flush()
-            return ChangeResult(plan.action, _pref(row), tuple(replaced), plan.reason)
+                new = dict(user_id=user, domain=domain, slot=slot, value=val, value_key=incoming.value_key,
+                           polarity=pol.value, source=src.value, confidence=conf, evidence=1,
+                           recognized=recognized, utterance=utt, created_at=now, updated_at=now)
+                conn.execute(_I_PREF, new)
+            else:
+                new = dict(row._mapping)
+                if plan.action is ChangeAction.FLIPPED:
+                    new.update(value=val, polarity=pol.value, source=src.value, confidence=conf, evidence=1,
+                               recognized=recognized, utterance=utt, created_at=now, updated_at=now)
+                else:  # reaffirmed
+                    source, confidence = merged_fields(row, incoming)
+                    new.update(source=source, confidence=confidence, evidence=row.evidence + 1, updated_at=now)
+                    if utt and (src.explicit or row.utterance is None):
+                        new["utterance"] = utt
+                changes = {k: v for k, v in new.items() if k not in ("id", "user_id")}
+                conn.execute(_U_PREF, {**changes, "row_id": row.id})
+            history.append(_history_row(new, plan.action, now, source=src.value, confidence=conf, utterance=utt,
+                                        polarity=pol.value))
+            conn.execute(_I_HIST, history)
+            return ChangeResult(plan.action, _pref(_Attrs(new)), replaced, plan.reason)
 
         return self._write([user], tx)
-
-    @staticmethod
-    def _history_of(row: PreferenceRow, action: ChangeAction, now: datetime, *, source: str, confidence: float,
-                    utterance: str | None, polarity: str | None = None,
-                    details: dict | None = None) -> HistoryRow:
-        return HistoryRow(user_id=row.user_id, at=now, kind="preference", action=action.value, domain=row.domain,
-                          slot=row.slot, value=row.value, value_key=row.value_key,
-                          polarity=polarity or row.polarity, source=source, confidence=confidence,
-                          utterance=utterance, details=details)
 
     def get(self, user: str, slot: str) -> list[Preference]:
         """One slot's preferences: likes first, most recently confirmed first."""
         san.check_user(user)
         san.check_ident(slot, "slot")
-        q = (select(_PREF).where(_PREF.c.user_id == user, _PREF.c.slot == slot)
-             .order_by(_PREF.c.polarity.desc(), _PREF.c.updated_at.desc(), _PREF.c.id.desc()))
-        return self._read(lambda c: [_pref(r) for r in c.execute(q)])
+        return self._read(lambda c: [_pref(r) for r in c.execute(_Q_GET, {"user": user, "slot": slot})])
 
     def list(self, user: str) -> builtins.list[Preference]:
         """Everything the store believes about a user (the "what do you know about me?" answer)."""
         san.check_user(user)
-        q = (select(_PREF).where(_PREF.c.user_id == user)
-             .order_by(_PREF.c.domain, _PREF.c.slot, _PREF.c.polarity.desc(), _PREF.c.updated_at.desc(),
-                       _PREF.c.id.desc()))
-        return self._read(lambda c: [_pref(r) for r in c.execute(q)])
+        return self._read(lambda c: [_pref(r) for r in c.execute(_Q_LIST, {"user": user})])
 
     def likes(self, user: str, slot: str) -> builtins.list[str]:
         """Just the liked values of a slot, newest first (what a skill usually wants)."""
@@ -289,7 +294,7 @@ class PreferenceStore:
             san.check_ident(slot, "slot")
         keys = self._keys(slot, value) if value is not None else None
 
-        def tx(s: Session, now: datetime | None) -> int:
+        def tx(conn: Connection, now: datetime | None) -> int:
             if now is None:
                 return 0
             conds = [PreferenceRow.user_id == user]
@@ -300,13 +305,14 @@ class PreferenceStore:
             if keys is not None:
                 conds.append(PreferenceRow.value_key.in_(keys))
                 hconds.append(HistoryRow.value_key.in_(keys))
-            domains = s.execute(select(PreferenceRow.domain).where(*conds)).scalars().all()
-            n = s.execute(delete(PreferenceRow).where(*conds)).rowcount
-            h = s.execute(delete(HistoryRow).where(*hconds)).rowcount
+            domains = set(conn.execute(select(PreferenceRow.domain).where(*conds)).scalars())
+            n = conn.execute(delete(PreferenceRow).where(*conds)).rowcount
+            h = conn.execute(delete(HistoryRow).where(*hconds)).rowcount
             if n or h:
-                s.add(HistoryRow(user_id=user, at=now, kind="preference", action=ChangeAction.FORGOTTEN.value,
-                                 domain=domains[0] if len(set(domains)) == 1 else None, slot=slot,
-                                 details={"preferences": n, "history_entries": h}))
+                conn.execute(insert(_HIST).values(
+                    user_id=user, at=now, kind="preference", action=ChangeAction.FORGOTTEN.value,
+                    domain=domains.pop() if len(domains) == 1 else None, slot=slot,
+                    details={"preferences": n, "history_entries": h}))
             return n
 
         return self._write([user], tx, create=False)
@@ -315,13 +321,13 @@ class PreferenceStore:
         """Hard-delete everything about a user, history included; returns rows removed."""
         user = san.check_user(user)
 
-        def tx(s: Session, now: datetime | None) -> int:
+        def tx(conn: Connection, now: datetime | None) -> int:
             if now is None:
                 return 0
             n = 0
-            for model in (PreferenceRow, HistoryRow, ConceptRow, DeviceStateRow):
-                n += s.execute(delete(model).where(model.user_id == user)).rowcount
-            s.execute(delete(UserRow).where(UserRow.user_id == user))
+            for t in (_PREF, _HIST, _CONCEPTS, _DEVICES):
+                n += conn.execute(delete(t).where(t.c.user_id == user)).rowcount
+            conn.execute(delete(_USERS).where(_USERS.c.user_id == user))
             return n
 
         return self._write([user], tx, create=False)
@@ -351,17 +357,20 @@ class PreferenceStore:
         definition = san.json_safe(definition)
         utt = san.clean_utterance(utterance)
 
-        def tx(s: Session, now: datetime) -> Concept:
-            row = s.get(ConceptRow, (user, name))
-            action = ChangeAction.REDEFINED if row is not None else ChangeAction.DEFINED
+        def tx(conn: Connection, now: datetime) -> Concept:
+            key = (_CONCEPTS.c.user_id == user) & (_CONCEPTS.c.name == name)
+            row = conn.execute(select(_CONCEPTS.c.created_at).where(key)).first()
             if row is None:
-                row = ConceptRow(user_id=user, name=name, created_at=now)
-                s.add(row)
-            row.definition, row.utterance, row.updated_at = definition, utt, now
-            s.add(HistoryRow(user_id=user, at=now, kind="concept", action=action.value, value=name, value_key=name,
-                             utterance=utt, details={"definition": definition}))
-            s.flush()
-            return Concept(user, name, definition, utt, row.created_at, now)
+                action, created = ChangeAction.DEFINED, now
+                conn.execute(insert(_CONCEPTS).values(user_id=user, name=name, definition=definition, utterance=utt,
+                                                      created_at=now, updated_at=now))
+            else:
+                action, created = ChangeAction.REDEFINED, row.created_at
+                conn.execute(update(_CONCEPTS).where(key).values(definition=definition, utterance=utt,
+                                                                 updated_at=now))
+            conn.execute(insert(_HIST).values(user_id=user, at=now, kind="concept", action=action.value, value=name,
+                                              value_key=name, utterance=utt, details={"definition": definition}))
+            return Concept(user, name, definition, utt, created, now)
 
         return self._write([user], tx)
 
@@ -386,14 +395,15 @@ class PreferenceStore:
         user = san.check_user(user)
         name = san.clean_name(name, "concept name")
 
-        def tx(s: Session, now: datetime | None) -> bool:
+        def tx(conn: Connection, now: datetime | None) -> bool:
             if now is None:
                 return False
-            n = s.execute(delete(ConceptRow).where(ConceptRow.user_id == user, ConceptRow.name == name)).rowcount
+            n = conn.execute(delete(_CONCEPTS).where(_CONCEPTS.c.user_id == user, _CONCEPTS.c.name == name)).rowcount
             if n:
-                s.execute(delete(HistoryRow).where(HistoryRow.user_id == user, HistoryRow.kind == "concept",
-                                                   HistoryRow.value_key == name))
-                s.add(HistoryRow(user_id=user, at=now, kind="concept", action=ChangeAction.FORGOTTEN.value))
+                conn.execute(delete(_HIST).where(_HIST.c.user_id == user, _HIST.c.kind == "concept",
+                                                 _HIST.c.value_key == name))
+                conn.execute(insert(_HIST).values(user_id=user, at=now, kind="concept",
+                                                  action=ChangeAction.FORGOTTEN.value))
             return bool(n)
 
         return self._write([user], tx, create=False)
@@ -407,16 +417,17 @@ class PreferenceStore:
         room = san.clean_text(room, san.MAX_NAME).casefold()
         state = san.json_safe(state, "device state")
 
-        def tx(s: Session, now: datetime) -> DeviceState:
-            row = s.get(DeviceStateRow, (user, device, room))
+        def tx(conn: Connection, now: datetime) -> DeviceState:
+            key = (_DEVICES.c.user_id == user) & (_DEVICES.c.device == device) & (_DEVICES.c.room == room)
+            row = conn.execute(select(_DEVICES.c.state).where(key)).first()
             if row is None:
-                row = DeviceStateRow(user_id=user, device=device, room=room, state=state, updated_at=now)
-                s.add(row)
+                new = state
+                conn.execute(insert(_DEVICES).values(user_id=user, device=device, room=room, state=new,
+                                                     updated_at=now))
             else:
-                row.state = san.json_safe({**row.state, **state}, "device state") if merge else state
-                row.updated_at = now
-            s.flush()
-            return DeviceState(user, device, room, dict(row.state), now)
+                new = san.json_safe({**row.state, **state}, "device state") if merge else state
+                conn.execute(update(_DEVICES).where(key).values(state=new, updated_at=now))
+            return DeviceState(user, device, room, dict(new), now)
 
         return self._write([user], tx)
 
@@ -469,18 +480,18 @@ class PreferenceStore:
         if len(set(users)) != len(users):
             raise PreferenceError("the same user appears twice in the import")
 
-        def tx(s: Session, now: datetime) -> dict[str, int]:
+        def tx(conn: Connection, now: datetime) -> dict[str, int]:
             counts = {"users": 0, "preferences": 0, "concepts": 0, "device_states": 0, "history": 0}
             for p in parsed:
                 u = p["user"]
-                for model in (PreferenceRow, HistoryRow, ConceptRow, DeviceStateRow):
-                    s.execute(delete(model).where(model.user_id == u))
-                for kind, model in (("preferences", PreferenceRow), ("concepts", ConceptRow),
-                                    ("device_states", DeviceStateRow), ("history", HistoryRow)):
-                    s.add_all(model(user_id=u, **fields) for fields in p[kind])
+                for t in (_PREF, _HIST, _CONCEPTS, _DEVICES):
+                    conn.execute(delete(t).where(t.c.user_id == u))
+                for kind, t in (("preferences", _PREF), ("concepts", _CONCEPTS), ("device_states", _DEVICES),
+                                ("history", _HIST)):
+                    if p[kind]:
+                        conn.execute(insert(t), [dict(fields, user_id=u) for fields in p[kind]])
                     counts[kind] += len(p[kind])
                 counts["users"] += 1
-            s.flush()
             return counts
 
         if not parsed:
@@ -573,12 +584,27 @@ class PreferenceStore:
                 "concepts": count(ConceptRow.__table__),
                 "device_states": count(DeviceStateRow.__table__),
                 "unrecognized_values": c.execute(
-                    select(func.count()).select_from(_PREF).where(or_(_PREF.c.recognized.is_(False)))).scalar_one(),
+                    select(func.count()).select_from(_PREF).where(_PREF.c.recognized.is_(False))).scalar_one(),
                 "by_domain": by(_PREF.c.domain),
                 "by_source": by(_PREF.c.source),
                 "by_polarity": by(_PREF.c.polarity),
             }
         return self._read(q)
+
+
+class _Attrs:
+    """Attribute view of a dict, so `_pref` builds records from rows and from written values alike."""
+
+    def __init__(self, d: dict[str, Any]) -> None:
+        self.__dict__.update(d)
+
+
+def _history_row(r, action: ChangeAction, now: datetime, *, source: str, confidence: float,
+                 utterance: str | None, polarity: str | None = None, details: dict | None = None) -> dict[str, Any]:
+    """History insert parameters for a preference row (mapping) and what happened to it."""
+    return dict(user_id=r["user_id"], at=now, kind="preference", action=action.value, domain=r["domain"],
+                slot=r["slot"], value=r["value"], value_key=r["value_key"], polarity=polarity or r["polarity"],
+                source=source, confidence=confidence, utterance=utterance, details=details)
 
 
 def _items(e: dict, key: str, where: str) -> Iterator[dict]:
