@@ -261,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if not set(kinds) <= {"sqlite", "postgresql"}:
         ap.error("--db takes sqlite and/or postgresql")
 
+    load_at_start = list(os.getloadavg())  # the machine may be shared: the figures depend on it
     results: dict[str, dict] = {}
     for kind in kinds:
         if kind == "sqlite":
@@ -292,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "preference store",
         "config": {k: getattr(args, k) for k in ("users", "prefs", "reads", "writers", "write_seconds", "seed")},
         "targets": {"sqlite_p95_read_ms": 2.0, "postgresql_p95_read_ms": 5.0},
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    "load_average_at_start": load_at_start, "load_average_at_end": list(os.getloadavg())},
         "results": results,
     }
     out = Path(args.out)

@@ -28,6 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = REPO_ROOT / "migrations"
 ALEMBIC_INI = REPO_ROOT / "alembic.ini"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHE_KIB = 16_384
 
 
 def default_sqlite_path() -> Path:
@@ -87,6 +88,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")  # durable in WAL mode except on power loss
+        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")  # per connection; default is 2 MiB
         cur.close()
 
     @event.listens_for(engine, "begin")

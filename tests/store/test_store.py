@@ -286,4 +286,5 @@ def test_sqlite_pragmas(tmp_path):
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        assert c.exec_driver_sql("PRAGMA cache_size").scalar() == -16384
     engine.dispose()
