@@ -36,6 +36,21 @@ def first(entities: Entities, name: str) -> str | None:
     return text or None
 
 
+def place_of(entities: Entities) -> str | None:
+    """The place named in a message.
+
+    The whitespace tokenizer cuts "Portland, Maine" at the comma, so NLU often
+    returns two city entities; when the pair names a real place together, it
+    is one place.
+    """
+    values = entities.get("city")
+    if isinstance(values, (list, tuple)) and len(values) >= 2:
+        joined = f"{values[0]}, {values[1]}"
+        if candidates(joined):
+            return joined
+    return first(entities, "city")
+
+
 class AssistantService:
     """One instance per process; cheap to call per turn."""
 
@@ -69,7 +84,7 @@ class AssistantService:
         return play_music(self.music_provider, genre=genre, artist=artist)
 
     def weather(self, user: str, entities: Entities) -> SkillReply:
-        place = first(entities, "city")
+        place = place_of(entities)
         if not place:
             return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\".",
                               {"missing": "city"})
@@ -80,7 +95,7 @@ class AssistantService:
         return SkillReply(reply.text + note, reply.facts)
 
     def find_restaurant(self, user: str, entities: Entities) -> SkillReply:
-        cuisine_text, place = first(entities, "cuisine"), first(entities, "city")
+        cuisine_text, place = first(entities, "cuisine"), place_of(entities)
         cuisine = normalize("cuisine", cuisine_text) if cuisine_text else None
         if cuisine_text and not cuisine:
             return SkillReply(f"I don't know {cuisine_text} as a cuisine yet. Try Italian, Thai or Mexican.",

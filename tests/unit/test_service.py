@@ -80,3 +80,9 @@ def test_device_commands_refuse_nonsense(service: AssistantService) -> None:
     assert "between 40° and 90°" in service.control_device("ann", {"device": ["thermostat"], "level": ["500"]}).text
     assert "can't control a toaster" in service.control_device("ann", {"device": ["toaster"]}).text
     assert service.control_device("ann", {}).facts == {"missing": "device"}
+
+
+def test_a_place_split_at_its_comma_by_the_tokenizer_is_rejoined(service: AssistantService) -> None:
+    assert service.weather("ann", {"city": ["Portland", "Maine"]}).facts["city"] == "Portland, ME, US"
+    # Two separate cities stay separate: the first one is used.
+    assert service.weather("ann", {"city": ["Boston", "Chicago"]}).facts["city"].startswith("Boston")

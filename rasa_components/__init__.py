@@ -1,0 +1,1 @@
+"""Custom Rasa graph components (Rasa-side adapters; the logic stays small)."""

@@ -1,0 +1,26 @@
+"""One real assistant (Rasa server + action server + SQLite) shared by the e2e tests."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from preferences.db import migrate
+from tests.harness import RunningAssistant
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e-db") / "preferences.db"
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Iterator[RunningAssistant]:
+    url = f"sqlite:///{db_path}"
+    migrate(url)
+    running = RunningAssistant(tmp_path_factory.mktemp("e2e-servers"), url).start()
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -1,0 +1,83 @@
+"""The running assistant over REST, as any client (or `rasa shell`) talks to it."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.harness import RunningAssistant
+
+pytestmark = pytest.mark.e2e
+
+
+def new_user() -> str:
+    return f"user-{uuid.uuid4().hex[:8]}"
+
+
+def reply(assistant: RunningAssistant, text: str, user: str | None = None) -> str:
+    texts = assistant.say(user or new_user(), text)
+    assert texts, f"no reply to {text!r}"
+    return " ".join(texts)
+
+
+def test_hi_gets_a_greeting(assistant: RunningAssistant) -> None:
+    assert assistant.parse("hi")["intent"]["name"] == "greet"
+    assert reply(assistant, "hi")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("play some jazz", "Playing some jazz"),
+    ("what's the weather in Portland, Maine", "Portland, Maine"),
+    ("find me an italian restaurant in Chicago", "italian"),
+    ("how did the Celtics do last night", "Boston Celtics"),
+    ("any technology news", "technology headlines"),
+    ("turn on the kitchen lights", "kitchen lights are on"),
+])
+def test_each_skill_answers_from_its_catalog(assistant: RunningAssistant, text: str, expected: str) -> None:
+    assert expected in reply(assistant, text)
+
+
+def test_device_state_belongs_to_one_user(assistant: RunningAssistant) -> None:
+    ann, bob = new_user(), new_user()
+    assert "oven is on, temperature 400°" in reply(assistant, "preheat the oven to 400", ann)
+    assert "oven is on, temperature 400°" in reply(assistant, "is the oven on?", ann)
+    assert "oven is off" in reply(assistant, "is the oven on?", bob)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "\x00\x01\x02\ufffd", "a" * 20000, "<script>alert(1)</script>",
+    "'; DROP TABLE preferences; --", "🎵🎶" * 50, "{{7*7}} ${jndi:ldap://x}",
+])
+def test_bad_input_still_gets_a_clear_answer(assistant: RunningAssistant, text: str) -> None:
+    answer = reply(assistant, text)
+    assert "<script>" not in answer and "49" not in answer
+
+
+def test_when_the_database_goes_away_the_assistant_says_so_and_loses_nothing(
+        assistant: RunningAssistant, db_path: Path) -> None:
+    user = new_user()
+    assert "bedroom fan is on" in reply(assistant, "switch on the bedroom fan", user)
+    moved = db_path.with_suffix(".away")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(db_path) + suffix)
+        if src.exists():
+            src.rename(Path(str(moved) + suffix))
+    try:
+        db_path.mkdir()  # a directory where the file was: every open fails
+        answer = reply(assistant, "is the bedroom fan on?", user)
+        assert "couldn't" in answer and "Nothing you told me is lost" in answer
+        assert reply(assistant, "hello", user)  # still answering
+    finally:
+        db_path.rmdir()
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(moved) + suffix)
+            if src.exists():
+                src.rename(Path(str(db_path) + suffix))
+    assert "bedroom fan is on" in reply(assistant, "is the bedroom fan on?", user)
+
+
+def test_http_api_is_enabled(assistant: RunningAssistant) -> None:
+    status = requests.get(f"{assistant.url}/status", timeout=10).json()
+    assert status["model_file"].endswith(".tar.gz")
