@@ -1,0 +1,166 @@
+"""Teachable moments: noticing that the assistant is getting something wrong.
+
+A moment is one of four signals about the user's latest message:
+
+* barge_in: the channel says the user interrupted the answer
+  (message metadata ``{"barge_in": true}``, as a voice front end sends it);
+* dissatisfaction: the user says so ("no, that's wrong", "ugh"), or the
+  channel sends a thumbs-down (metadata ``{"feedback": "thumbs_down"}``);
+* repeat: the same request again, soon;
+* rephrase: a different wording with the same meaning, soon.
+
+"Soon" is a window of a few user turns and seconds: asking for the score
+twice an hour apart is not a failure. A follow-up that changes a value
+("set it to 70" after "set the thermostat to 68", "now play rock" after
+"play jazz") is a new request, not a rephrase, however similar the words.
+The rephrase threshold is chosen on the labelled set in
+benchmarks/data/teachable_moments.jsonl by benchmarks/bench_moments.py.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from preferences.catalogs import normalize
+from preferences.catalogs.text import fold
+from preferences.embeddings import Embedder
+
+# Chosen on the labelled set (best F1 for repeat+rephrase vs none); see module docstring.
+REPHRASE_THRESHOLD = 0.55
+DISSATISFACTION_THRESHOLD = 0.62
+REPEAT_SIMILARITY = 92  # rapidfuzz ratio on folded text
+WINDOW_TURNS = 3
+WINDOW_SECONDS = 180.0
+
+# Intents (when NLU supplies them) that are conversation, not requests.
+NOT_REQUESTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "out_of_scope", "nlu_fallback",
+                          "dissatisfied", "never_mind", "skip", "stop", "go_back", "inform"})
+_COURTESY = re.compile(
+    r"^(hi|hello|hey|yo|thanks?( you)?( so much)?|thank you|ty|ok(ay)?|cool|great|perfect|nice|awesome|yes|yeah|yep|"
+    r"yup|sure|no|nope|nah|no thanks?( you)?|bye|goodbye|good (morning|night|evening)|that'?s (all|it|great|perfect)|"
+    r"(ok |okay )?(great|perfect|cool|nice),? thanks?( you)?|never ?mind)[ !.?]*$")
+DISSATISFACTION_EXAMPLES = (
+    "no, that's wrong", "that's not what I asked", "that is not what I wanted", "ugh", "you never get this right",
+    "wrong", "that's not it", "nope, not that one", "no I meant something else", "you misunderstood me",
+    "that's the wrong one", "why would you do that", "this is useless", "you got it wrong again",
+    "not what I said", "stop, that's wrong", "no no no", "are you even listening", "that's not right",
+)
+_NUMBER = re.compile(r"\d+")
+_MENTION_SLOTS = ("genre", "artist", "cuisine", "team", "news_topic", "units")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One user message as the detector sees it."""
+
+    text: str
+    at: float  # seconds, any epoch, increasing
+    intent: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Moment:
+    kind: str  # "barge_in" | "dissatisfaction" | "repeat" | "rephrase"
+    about: Turn | None  # the request that went wrong, when known
+    score: float = 1.0
+
+
+def is_request(turn: Turn) -> bool:
+    """A request asks the assistant to do something; courtesy and yes/no do not."""
+    if turn.intent is not None:
+        return turn.intent not in NOT_REQUESTS
+    text = fold(turn.text)
+    return bool(text) and not _COURTESY.match(text)
+
+
+def mentions(text: str) -> dict[str, str]:
+    """Catalog values and numbers named in a text, found by scanning word n-grams."""
+    words = fold(text).split()
+    found: dict[str, str] = {}
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            gram = " ".join(words[i:i + size])
+            for slot in _MENTION_SLOTS:
+                if slot not in found and len(gram) > 2:
+                    value = normalize(slot, gram)
+                    if value:
+                        found[slot] = value
+    numbers = _NUMBER.findall(text)
+    if numbers:
+        found["number"] = ",".join(numbers)
+    return found
+
+
+def conflicting(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Both name a value for the same slot, and the values differ: a new request."""
+    return any(slot in b and b[slot] != value for slot, value in a.items())
+
+
+class MomentDetector:
+    def __init__(self, embedder: Embedder | None = None, *, rephrase_threshold: float = REPHRASE_THRESHOLD,
+                 dissatisfaction_threshold: float = DISSATISFACTION_THRESHOLD,
+                 window_turns: int = WINDOW_TURNS, window_seconds: float = WINDOW_SECONDS) -> None:
+        self.embedder = embedder or Embedder()
+        self.rephrase_threshold = rephrase_threshold
+        self.dissatisfaction_threshold = dissatisfaction_threshold
+        self.window_turns = window_turns
+        self.window_seconds = window_seconds
+        self._dissatisfaction_vectors: np.ndarray | None = None
+
+    def detect(self, history: Sequence[Turn], current: Turn, last_bot_text: str | None = None) -> Moment | None:
+        """The moment the current message signals, given the user's earlier messages (oldest first)."""
+        previous = self._last_request(history)
+        if current.metadata.get("barge_in") is True:
+            return Moment("barge_in", previous)
+        if current.metadata.get("feedback") == "thumbs_down":
+            return Moment("dissatisfaction", previous)
+        if self._is_dissatisfied(current, last_bot_text):
+            return Moment("dissatisfaction", previous)
+        if not is_request(current):
+            return None
+        recent = [t for t in history[-self.window_turns:]
+                  if 0 <= current.at - t.at <= self.window_seconds and is_request(t)]
+        if not recent:
+            return None
+        text = fold(current.text)
+        for turn in reversed(recent):
+            if fuzz.ratio(fold(turn.text), text) >= REPEAT_SIMILARITY:
+                return Moment("repeat", turn, 1.0)
+        mine = mentions(current.text)
+        candidates = [t for t in recent if not conflicting(mentions(t.text), mine)]
+        if not candidates:
+            return None
+        vectors = self.embedder.embed([current.text] + [t.text for t in candidates])
+        scores = vectors[1:] @ vectors[0]
+        best = int(np.argmax(scores))
+        if float(scores[best]) >= self.rephrase_threshold:
+            return Moment("rephrase", candidates[best], float(scores[best]))
+        return None
+
+    def dissatisfaction_score(self, text: str) -> float:
+        if self._dissatisfaction_vectors is None:
+            self._dissatisfaction_vectors = self.embedder.embed(list(DISSATISFACTION_EXAMPLES))
+        return float(np.max(self._dissatisfaction_vectors @ self.embedder.embed([text])[0]))
+
+    def _is_dissatisfied(self, current: Turn, last_bot_text: str | None) -> bool:
+        if current.intent == "dissatisfied":
+            return True
+        if current.intent is not None and current.intent not in ("deny", "nlu_fallback", "out_of_scope"):
+            return False
+        text = fold(current.text)
+        if not text or mentions(current.text):
+            return False  # "no, play jazz" is a correction carrying its own answer: a request
+        answering_a_question = bool(last_bot_text and last_bot_text.rstrip().endswith("?"))
+        if answering_a_question and _COURTESY.match(text):
+            return False  # "no thanks" to "anything else?"
+        return self.dissatisfaction_score(current.text) >= self.dissatisfaction_threshold
+
+    @staticmethod
+    def _last_request(history: Sequence[Turn]) -> Turn | None:
+        return next((t for t in reversed(history) if is_request(t)), None)

@@ -1,0 +1,55 @@
+"""Teachable-moment detection on hand-picked cases (the labelled set is in benchmarks/)."""
+from __future__ import annotations
+
+import pytest
+
+from preferences.moments import MomentDetector, Turn, conflicting, is_request, mentions
+
+
+@pytest.fixture(scope="module")
+def detector() -> MomentDetector:
+    return MomentDetector()
+
+
+def kind(detector: MomentDetector, history: list[tuple[str, float]], text: str, at: float, **kw: object) -> str:
+    moment = detector.detect([Turn(t, s) for t, s in history], Turn(text, at, metadata=kw.pop("metadata", {})),
+                             **kw)  # type: ignore[arg-type]
+    return moment.kind if moment else "none"
+
+
+def test_repeat_soon_is_a_moment_but_not_hours_later(detector: MomentDetector) -> None:
+    assert kind(detector, [("how did the Yankees do", 0)], "How did the yankees do?", 20) == "repeat"
+    assert kind(detector, [("how did the Yankees do", 0)], "how did the Yankees do", 3 * 3600) == "none"
+
+
+def test_rephrase_same_meaning_other_words(detector: MomentDetector) -> None:
+    assert kind(detector, [("play some jazz", 0)], "put on some jazz music", 15) == "rephrase"
+    assert kind(detector, [("find me food", 0)], "I'm hungry, where can I eat", 15) == "rephrase"
+
+
+def test_new_values_are_new_requests_not_rephrases(detector: MomentDetector) -> None:
+    assert kind(detector, [("play jazz", 0)], "now play some rock", 10) == "none"
+    assert kind(detector, [("set the thermostat to 68", 0)], "set it to 70", 10) == "none"
+    assert kind(detector, [("what's the weather in Boston", 0)], "play some music", 10) == "none"
+
+
+def test_dissatisfaction_but_not_a_polite_no(detector: MomentDetector) -> None:
+    assert kind(detector, [("play some jazz", 0)], "no, that's wrong", 5) == "dissatisfaction"
+    assert kind(detector, [("play some jazz", 0)], "ugh", 5) == "dissatisfaction"
+    assert kind(detector, [("play some jazz", 0)], "no thanks", 5, last_bot_text="Anything else?") == "none"
+    assert kind(detector, [("play some jazz", 0)], "thanks!", 5) == "none"
+
+
+def test_channel_signals(detector: MomentDetector) -> None:
+    moment = detector.detect([Turn("play some jazz", 0)], Turn("", 2, metadata={"barge_in": True}))
+    assert moment is not None and moment.kind == "barge_in" and moment.about == Turn("play some jazz", 0)
+    assert kind(detector, [("play jazz", 0)], "", 3, metadata={"feedback": "thumbs_down"}) == "dissatisfaction"
+    assert kind(detector, [("play jazz", 0)], "play some blues", 3, metadata={"barge_in": False}) == "none"
+
+
+def test_helpers() -> None:
+    assert mentions("play some Hip-Hop music by Drake at 70") == {"genre": "hip hop", "artist": "Drake",
+                                                                  "number": "70"}
+    assert conflicting({"genre": "jazz"}, {"genre": "rock"}) and not conflicting({"genre": "jazz"}, {"team": "x"})
+    assert not is_request(Turn("ok great, thanks", 0)) and is_request(Turn("play jazz", 0))
+    assert not is_request(Turn("play jazz", 0, intent="thank"))
