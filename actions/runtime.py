@@ -21,7 +21,7 @@ def store() -> PreferenceStore:
 
 @lru_cache(maxsize=1)
 def service() -> AssistantService:
-    return AssistantService(device_store=store())
+    return AssistantService(store())
 
 
 def entities_of(tracker: Tracker) -> dict[str, list[Any]]:

@@ -28,7 +28,8 @@ class SkillAction(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         try:
-            reply = type(self).handler(runtime.service(), tracker.sender_id, runtime.entities_of(tracker))
+            reply = type(self).handler(runtime.service(), tracker.sender_id, runtime.entities_of(tracker),
+                                          tracker.latest_message.get("text"))
         except Exception:  # the user must still get an answer; the log keeps the cause
             log.exception("skill %s failed for one turn", self.action_name)
             dispatcher.utter_message(text=TROUBLE)

@@ -2,18 +2,24 @@
 
 Adapters (Rasa actions, tests, benchmarks) hand over the user id and the
 entities of one message and get back a SkillReply. Normalisation against the
-catalogs and the handling of missing or unknown values happen here, once,
-so that every front end behaves the same.
+catalogs, the user's preferences filling what the request leaves open, and
+the handling of missing or unknown values happen here, once, so that every
+front end behaves the same. An explicit value in the request always wins
+over a preference; when a preference decided something, the reply says so
+and `facts["choices"]` records it for "why did you pick that?".
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from preferences.catalogs import normalize
-from preferences.catalogs.places import City, candidates
-from preferences.catalogs.sports import find_teams
+from preferences.catalogs.places import candidates
+from preferences.catalogs.sports import TEAMS_BY_NAME, find_teams
+from preferences.personalization import (Choice, Profile, home_city, profile_of, reason_for, remember_city,
+                                         resolve_city)
 from preferences.skills import devices
 from preferences.skills.base import SkillReply
 from preferences.skills.music import CatalogMusicProvider, MusicProvider, play_music
@@ -21,6 +27,7 @@ from preferences.skills.news import NewsProvider, OfflineNewsProvider, news_repl
 from preferences.skills.restaurants import OfflineRestaurantProvider, RestaurantProvider, restaurant_reply
 from preferences.skills.sports import OfflineScoreProvider, ScoreProvider, score_reply
 from preferences.skills.weather import OfflineWeatherProvider, WeatherProvider, weather_report
+from preferences.store import PreferenceStore
 
 Entities = Mapping[str, Any]
 
@@ -51,14 +58,21 @@ def place_of(entities: Entities) -> str | None:
     return first(entities, "city")
 
 
-class AssistantService:
-    """One instance per process; cheap to call per turn."""
+def with_choices(reply: SkillReply, choices: list[Choice], lead: str | None = None) -> SkillReply:
+    """Attach the choices to the facts, and lead the text with why, when a preference decided."""
+    facts = dict(reply.facts)
+    facts["choices"] = [asdict(c) for c in choices]
+    return SkillReply(f"{lead} {reply.text}" if lead else reply.text, facts)
 
-    def __init__(self, device_store: devices.DeviceStateStore, *, music: MusicProvider | None = None,
+
+class AssistantService:
+    """One instance per process; each call reads the user's profile once."""
+
+    def __init__(self, store: PreferenceStore, *, music: MusicProvider | None = None,
                  weather: WeatherProvider | None = None, restaurants: RestaurantProvider | None = None,
                  scores: ScoreProvider | None = None, news: NewsProvider | None = None,
                  today: date | None = None) -> None:
-        self.device_store = device_store
+        self.store = store
         self.music_provider = music or CatalogMusicProvider(today)
         self.weather_provider = weather or OfflineWeatherProvider()
         self.restaurant_provider = restaurants or OfflineRestaurantProvider()
@@ -71,7 +85,7 @@ class AssistantService:
         return self._today or date.today()
 
     # --- skills ---------------------------------------------------------------
-    def play_music(self, user: str, entities: Entities) -> SkillReply:
+    def play_music(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         artist_text, genre_text = first(entities, "artist"), first(entities, "genre")
         artist = normalize("artist", artist_text) if artist_text else None
         genre = normalize("genre", genre_text) if genre_text else None
@@ -81,72 +95,147 @@ class AssistantService:
         if genre_text and not genre and not artist:
             return SkillReply(f"I don't know the genre \"{genre_text}\" yet. Try jazz, rock, pop or classical.",
                               {"unknown_genre": genre_text})
-        return play_music(self.music_provider, genre=genre, artist=artist)
+        if genre or artist:
+            return with_choices(play_music(self.music_provider, genre=genre, artist=artist), [])
+        profile = profile_of(self.store, user)
+        avoid = profile.avoided("genre")
+        fav = profile.favourite("genre")
+        if fav and fav.value not in avoid:
+            reason = reason_for(fav, "music")
+            return with_choices(play_music(self.music_provider, genre=fav.value),
+                                [Choice("genre", fav.value, reason)], f"Playing {fav.value}, {reason}.")
+        fav_artist = profile.favourite("artist")
+        if fav_artist:
+            reason = reason_for(fav_artist, "artist")
+            return with_choices(play_music(self.music_provider, artist=fav_artist.value),
+                                [Choice("artist", fav_artist.value, reason)],
+                                f"Playing {fav_artist.value}, {reason}.")
+        reply = play_music(self.music_provider, avoid=avoid)
+        if avoid:
+            return with_choices(reply, [Choice("genre", g, "you told me you don't like it") for g in sorted(avoid)],
+                                f"Avoiding {', '.join(sorted(avoid))}, as you asked.")
+        return with_choices(reply, [])
 
-    def weather(self, user: str, entities: Entities) -> SkillReply:
+    def weather(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+        profile = profile_of(self.store, user)
+        choices: list[Choice] = []
         place = place_of(entities)
-        if not place:
-            return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\".",
-                              {"missing": "city"})
-        city, note = self._resolve_city(place)
-        if city is None:
-            return SkillReply(note, {"unknown_city": place})
-        reply = weather_report(self.weather_provider, city, self.today)
-        return SkillReply(reply.text + note, reply.facts)
+        note = ""
+        if place:
+            city, choice, note = resolve_city(profile, place)
+            if city is None:
+                return SkillReply(note, {"unknown_city": place})
+            if choice:
+                choices.append(choice)
+            remember_city(self.store, user, city, utterance)
+        else:
+            city, choice = home_city(profile)
+            if city is None:
+                return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\". "
+                                  "You can also tell me where you live.", {"missing": "city"})
+            choices.append(choice)  # type: ignore[arg-type]
+        units_pref = profile.favourite("units")
+        units = units_pref.value if units_pref else None
+        if units_pref:
+            choices.append(Choice("units", units_pref.value, f"in {'Celsius' if units == 'metric' else 'Fahrenheit'}, "
+                                                             "as you asked"))
+        reply = weather_report(self.weather_provider, city, self.today, units)
+        lead = None
+        if choices:
+            lead = "Using " + " and ".join(c.reason if c.slot != "home_city" else f"{city.label}, {c.reason}"
+                                           for c in choices) + "."
+        return with_choices(SkillReply(reply.text + note, reply.facts), choices, lead)
 
-    def find_restaurant(self, user: str, entities: Entities) -> SkillReply:
+    def find_restaurant(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         cuisine_text, place = first(entities, "cuisine"), place_of(entities)
         cuisine = normalize("cuisine", cuisine_text) if cuisine_text else None
         if cuisine_text and not cuisine:
             return SkillReply(f"I don't know {cuisine_text} as a cuisine yet. Try Italian, Thai or Mexican.",
                               {"unknown_cuisine": cuisine_text})
-        if not place:
-            what = f"{cuisine} food" if cuisine else "a place to eat"
-            return SkillReply(f"Where should I look for {what}? For example: \"in Boston\".", {"missing": "city"})
-        city, note = self._resolve_city(place)
-        if city is None:
-            return SkillReply(note, {"unknown_city": place})
-        reply = restaurant_reply(self.restaurant_provider, city, cuisine)
-        return SkillReply(reply.text + note, reply.facts)
+        profile = profile_of(self.store, user)
+        choices: list[Choice] = []
+        note = ""
+        if place:
+            city, choice, note = resolve_city(profile, place)
+            if city is None:
+                return SkillReply(note, {"unknown_city": place})
+            if choice:
+                choices.append(choice)
+        else:
+            city, choice = home_city(profile)
+            if city is None:
+                what = f"{cuisine} food" if cuisine else "a place to eat"
+                return SkillReply(f"Where should I look for {what}? For example: \"in Boston\".", {"missing": "city"})
+            choices.append(Choice(choice.slot, choice.value, f"near home in {city.label}"))  # type: ignore[union-attr]
+        avoid = profile.avoided("cuisine")
+        if not cuisine:
+            fav = profile.favourite("cuisine")
+            if fav and fav.value not in avoid:
+                cuisine = fav.value
+                choices.append(Choice("cuisine", fav.value, f"{fav.value} food, {reason_for(fav, 'cuisine')}"))
+        reply = restaurant_reply(self.restaurant_provider, city, cuisine, avoid)
+        lead = ("Looking for " + " and ".join(c.reason for c in choices) + ".") if choices else None
+        return with_choices(SkillReply(reply.text + note, reply.facts), choices, lead)
 
-    def sports_score(self, user: str, entities: Entities) -> SkillReply:
+    def sports_score(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         team_text = first(entities, "team")
+        profile = profile_of(self.store, user)
         if not team_text:
-            return SkillReply("Which team? For example: \"how did the Celtics do?\"", {"missing": "team"})
+            fav = profile.favourite("team")
+            if fav is None or fav.value not in TEAMS_BY_NAME:
+                return SkillReply("Which team? For example: \"how did the Celtics do?\" "
+                                  "You can also tell me which team you support.", {"missing": "team"})
+            reason = reason_for(fav, "team")
+            return with_choices(score_reply(self.score_provider, TEAMS_BY_NAME[fav.value], self.today),
+                                [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}.")
         teams = find_teams(team_text)
         if not teams:
             return SkillReply(f"I don't know a team called {team_text}. I follow the NBA, NFL, MLB and NHL.",
                               {"unknown_team": team_text})
+        liked = {p.value for p in profile.likes.get("team", [])}
+        mine = [t for t in teams if t.name in liked]
+        if len(teams) > 1 and mine:
+            return with_choices(score_reply(self.score_provider, mine[0], self.today),
+                                [Choice("team", mine[0].name, "your team")],
+                                f"Checking the {mine[0].name}, since they're your team.")
         reply = score_reply(self.score_provider, teams[0], self.today)
         if len(teams) > 1:
             others = ", ".join(t.name for t in teams[1:])
-            return SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)
-        return reply
+            reply = SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)
+        return with_choices(reply, [])
 
-    def news(self, user: str, entities: Entities) -> SkillReply:
+    def news(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         topic_text = first(entities, "news_topic")
         topic = normalize("news_topic", topic_text) if topic_text else None
         if topic_text and not topic:
             reply = news_reply(self.news_provider, None, self.today)
             return SkillReply(f"I have no {topic_text} news, but here is the rest. {reply.text}", reply.facts)
-        return news_reply(self.news_provider, topic, self.today)
+        if topic:
+            return with_choices(news_reply(self.news_provider, topic, self.today), [])
+        fav = profile_of(self.store, user).favourite("news_topic")
+        if fav:
+            reason = reason_for(fav, "topic")
+            return with_choices(news_reply(self.news_provider, fav.value, self.today),
+                                [Choice("news_topic", fav.value, reason)], f"Here's {fav.value}, {reason}.")
+        return with_choices(news_reply(self.news_provider, None, self.today), [])
 
-    def control_device(self, user: str, entities: Entities) -> SkillReply:
+    def control_device(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         cmd = self._device_command(entities)
         if isinstance(cmd, SkillReply):
             return cmd
-        state, text = devices.apply_command(self.device_store, user, cmd)
+        state, text = devices.apply_command(self.store, user, cmd)
         return SkillReply(text, {"device": cmd.device, "room": cmd.room, "state": state})
 
-    def device_status(self, user: str, entities: Entities) -> SkillReply:
+    def device_status(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         cmd = self._device_command(entities)
         if isinstance(cmd, SkillReply):
             return cmd
-        return SkillReply(devices.status_text(self.device_store, user, cmd.device, cmd.room),
+        return SkillReply(devices.status_text(self.store, user, cmd.device, cmd.room),
                           {"device": cmd.device, "room": cmd.room})
 
     # --- helpers ----------------------------------------------------------------
-    def _device_command(self, entities: Entities) -> devices.DeviceCommand | SkillReply:
+    @staticmethod
+    def _device_command(entities: Entities) -> devices.DeviceCommand | SkillReply:
         device_text = first(entities, "device")
         if not device_text:
             return SkillReply("Which device? I can control lights, the thermostat, the oven, the TV, fans and AC.",
@@ -161,12 +250,5 @@ class AssistantService:
         return devices.DeviceCommand(device, devices.normalize_room(first(entities, "room"), device), power,
                                      devices.parse_level(first(entities, "level")))
 
-    def _resolve_city(self, place: str) -> tuple[City | None, str]:
-        """The city meant, plus a short note when the choice was a guess."""
-        found = candidates(place)
-        if not found:
-            return None, f"I couldn't find a city called {place}."
-        if len(found) > 1 and "," not in place:
-            return found[0], (f" (I picked {found[0].label}; there are {len(found)} places called "
-                              f"{found[0].name}, so tell me the state or country if you meant another.)")
-        return found[0], ""
+
+__all__ = ["AssistantService", "Profile", "first", "place_of"]

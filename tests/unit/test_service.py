@@ -22,7 +22,7 @@ def store(tmp_path: Path) -> Iterator[PreferenceStore]:
 
 @pytest.fixture()
 def service(store: PreferenceStore) -> AssistantService:
-    return AssistantService(device_store=store, today=date(2026, 3, 1))
+    return AssistantService(store, today=date(2026, 3, 1))
 
 
 def test_music_by_genre_artist_or_nothing(service: AssistantService) -> None:
@@ -68,7 +68,7 @@ def test_device_state_persists_per_user(service: AssistantService, store: Prefer
     assert "oven is on, temperature 350°" in service.device_status("ann", {"device": ["stove"]}).text
     # Another user's oven is untouched, and a fresh service (a restart) sees the same state.
     assert "oven is off" in service.device_status("bob", {"device": ["oven"]}).text
-    again = AssistantService(device_store=PreferenceStore(store.url))
+    again = AssistantService(PreferenceStore(store.url))
     assert "temperature 350" in again.device_status("ann", {"device": ["oven"]}).text
     off = service.control_device("ann", {"device": ["oven"], "power": ["off"]})
     assert off.facts["state"]["power"] == "off"
