@@ -71,8 +71,9 @@ class AssistantService:
     def __init__(self, store: PreferenceStore, *, music: MusicProvider | None = None,
                  weather: WeatherProvider | None = None, restaurants: RestaurantProvider | None = None,
                  scores: ScoreProvider | None = None, news: NewsProvider | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, personalize: bool = True) -> None:
         self.store = store
+        self.personalize = personalize
         self.music_provider = music or CatalogMusicProvider(today)
         self.weather_provider = weather or OfflineWeatherProvider()
         self.restaurant_provider = restaurants or OfflineRestaurantProvider()
@@ -97,7 +98,7 @@ class AssistantService:
                               {"unknown_genre": genre_text})
         if genre or artist:
             return with_choices(play_music(self.music_provider, genre=genre, artist=artist), [])
-        profile = profile_of(self.store, user)
+        profile = self._profile(user)
         avoid = profile.avoided("genre")
         fav = profile.favourite("genre")
         if fav and fav.value not in avoid:
@@ -117,7 +118,7 @@ class AssistantService:
         return with_choices(reply, [])
 
     def weather(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
-        profile = profile_of(self.store, user)
+        profile = self._profile(user)
         choices: list[Choice] = []
         place = place_of(entities)
         note = ""
@@ -127,7 +128,8 @@ class AssistantService:
                 return SkillReply(note, {"unknown_city": place})
             if choice:
                 choices.append(choice)
-            remember_city(self.store, user, city, utterance)
+            if self.personalize:
+                remember_city(self.store, user, city, utterance)
         else:
             city, choice = home_city(profile)
             if city is None:
@@ -152,7 +154,7 @@ class AssistantService:
         if cuisine_text and not cuisine:
             return SkillReply(f"I don't know {cuisine_text} as a cuisine yet. Try Italian, Thai or Mexican.",
                               {"unknown_cuisine": cuisine_text})
-        profile = profile_of(self.store, user)
+        profile = self._profile(user)
         choices: list[Choice] = []
         note = ""
         if place:
@@ -179,7 +181,7 @@ class AssistantService:
 
     def sports_score(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         team_text = first(entities, "team")
-        profile = profile_of(self.store, user)
+        profile = self._profile(user)
         if not team_text:
             fav = profile.favourite("team")
             if fav is None or fav.value not in TEAMS_BY_NAME:
@@ -212,7 +214,7 @@ class AssistantService:
             return SkillReply(f"I have no {topic_text} news, but here is the rest. {reply.text}", reply.facts)
         if topic:
             return with_choices(news_reply(self.news_provider, topic, self.today), [])
-        fav = profile_of(self.store, user).favourite("news_topic")
+        fav = self._profile(user).favourite("news_topic")
         if fav:
             reason = reason_for(fav, "topic")
             return with_choices(news_reply(self.news_provider, fav.value, self.today),
@@ -234,6 +236,10 @@ class AssistantService:
                           {"device": cmd.device, "room": cmd.room})
 
     # --- helpers ----------------------------------------------------------------
+    def _profile(self, user: str) -> Profile:
+        """The user's profile; empty when learning is switched off (the latency baseline)."""
+        return profile_of(self.store, user) if self.personalize else Profile()
+
     @staticmethod
     def _device_command(entities: Entities) -> devices.DeviceCommand | SkillReply:
         device_text = first(entities, "device")

@@ -1,0 +1,221 @@
+"""The learning conversation, turn by turn, on a real SQLite store and the real embedding model."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from preferences.conversation import Conversation, State
+from preferences.db import migrate
+from preferences.moments import MomentDetector, Turn
+from preferences.records import Polarity, Source
+from preferences.service import AssistantService
+from preferences.store import PreferenceStore
+
+
+@pytest.fixture(scope="module")
+def detector() -> MomentDetector:
+    return MomentDetector()
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[PreferenceStore]:
+    url = f"sqlite:///{tmp_path / 'prefs.db'}"
+    migrate(url)
+    with PreferenceStore(url) as s:
+        yield s
+
+
+@pytest.fixture()
+def conv(store: PreferenceStore, detector: MomentDetector) -> Conversation:
+    return Conversation(AssistantService(store, today=date(2026, 3, 1)), detector)
+
+
+class Chat:
+    """Plays one user's side: keeps the state and the turn history like the Rasa adapter does."""
+
+    def __init__(self, conv: Conversation, user: str = "ann") -> None:
+        self.conv, self.user, self.state = conv, user, State()
+        self.history: list[Turn] = []
+        self.last_bot: str | None = None
+        self.clock = 0.0
+
+    def request(self, skill: str, text: str, entities: dict[str, Any] | None = None, **kw: Any) -> str:
+        self.clock += 10
+        reply = self.conv.request(self.user, skill, entities or {}, text, self.state, history=list(self.history),
+                                  last_bot_text=self.last_bot, at=self.clock, **kw)
+        return self._after(text, skill, reply)
+
+    def do(self, method: str, text: str, *args: Any, intent: str = "other") -> str:
+        """Calls Conversation.<method>(user, [entities/command,] [text,] state[, polarity])."""
+        self.clock += 10
+        fn = getattr(self.conv, method)
+        if method in ("never_mind", "affirm", "what_do_you_know", "forget_everything"):
+            reply = fn(self.user, self.state)
+        elif method in ("guided_qa", "explain"):
+            reply = fn(self.user, args[0], self.state)
+        elif method in ("dissatisfied", "deny"):
+            reply = fn(self.user, text, self.state)
+        elif method == "statement" and len(args) == 2:
+            reply = fn(self.user, args[0], text, self.state, args[1])
+        else:
+            reply = fn(self.user, args[0], text, self.state)
+        return self._after(text, intent, reply)
+
+    def _after(self, text: str, intent: str, reply: Any) -> str:
+        self.state = State.from_json(reply.state.to_json())  # round-trips through the Rasa slot
+        self.history.append(Turn(text, self.clock, intent))
+        self.last_bot = " ".join(reply.texts)
+        return self.last_bot
+
+
+def test_repeat_offers_to_learn_then_the_answer_is_stored_and_used(conv: Conversation,
+                                                                   store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    offer = chat.request("play_music", "play some music")
+    assert offer.startswith("Sorry, I keep getting this wrong. What did you mean?")
+    answer = chat.do("inform", "jazz", {"genre": ["jazz"]}, intent="inform")
+    assert answer.startswith("Got it: you like jazz.") and "Playing some jazz" in answer
+    pref = store.get("ann", "genre")[0]
+    assert (pref.value, pref.source) == ("jazz", Source.TEACHABLE_MOMENT)
+    later = chat.request("play_music", "put on a song")
+    assert later.startswith("Playing jazz, since you")
+
+
+def test_declining_is_respected_for_the_session(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    assert "What did you mean?" in chat.request("play_music", "play some music")
+    assert "won't ask about that again" in chat.do("never_mind", "never mind")
+    assert "What did you mean?" not in chat.request("play_music", "play some music")
+
+
+def test_legitimate_repeat_an_hour_later_is_not_a_moment(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "how did the Celtics do", {"team": ["Celtics"]})
+    chat.clock += 3600
+    assert "Boston Celtics" in chat.request("sports_score", "how did the Celtics do", {"team": ["Celtics"]})
+
+
+def test_dissatisfaction_and_barge_in_ask_about_the_last_request(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in Springfield", {"city": ["Springfield"]})
+    offer = chat.do("dissatisfied", "no, that's wrong")
+    assert "Which city did you mean?" in offer
+    fixed = chat.do("inform", "Springfield, Illinois", {"city": ["Springfield, Illinois"]}, intent="inform")
+    assert "Springfield, Illinois" in fixed
+    # Next time, the bare name means their Springfield.
+    assert "Springfield, Illinois" in chat.request("weather", "weather in Springfield", {"city": ["Springfield"]})
+    chat2 = Chat(conv, "bob")
+    chat2.request("play_music", "play some music")
+    interrupted = chat2.request("play_music", "stop", metadata={"barge_in": True})
+    assert interrupted.startswith("Sorry, I'll stop. What did you mean?")
+    corrected = chat2.request("play_music", "no, play rock", {"genre": ["rock"]}, metadata={"barge_in": True})
+    assert "Playing some rock" in corrected
+    assert store.get("bob", "genre")[0].source is Source.TEACHABLE_MOMENT
+
+
+def test_low_confidence_check_and_no_makes_a_teachable_moment(conv: Conversation) -> None:
+    chat = Chat(conv)
+    assert chat.request("news", "whats happening", confidence=0.45).endswith("Did I get that right?")
+    assert "Which news topic did you want?" in chat.do("deny", "no", intent="deny")
+    other = Chat(conv, "bob")
+    other.request("news", "news please", confidence=0.45)
+    assert "Great" in other.do("affirm", "yes")
+
+
+def test_statements_are_stored_and_shape_the_next_turn(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    assert chat.do("statement", "I'm a Warriors fan", {"team": ["Warriors"]}) == \
+        "Got it: you support the Golden State Warriors."
+    assert "Golden State Warriors" in chat.request("sports_score", "how did my team do?")
+    assert "you don't like country" in chat.do("statement", "I can't stand country music",
+                                                 {"genre": ["country"]}, Polarity.DISLIKE)
+    assert chat.do("statement", "I live in Portland, Maine", {"city": ["Portland", "Maine"]}) == \
+        "Got it: you live in Portland, Maine."
+    assert "Portland, Maine" in chat.request("weather", "what's the weather?")
+    assert "What do you like?" in chat.do("statement", "I like stuff", {})
+
+
+def test_guided_qa_answer_skip_back_stop_and_summary(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    start = chat.do("guided_qa", "learn my preferences", "start")
+    assert "What kind of music do you like?" in start
+    assert "Which sports team" in chat.do("inform", "jazz", {"genre": ["jazz"]})
+    assert "favourite kind of food" in chat.do("guided_qa", "skip", "skip")
+    back = chat.do("guided_qa", "go back", "back")
+    assert "Which sports team" in back
+    assert "favourite kind of food" in chat.do("statement", "the Celtics", {"team": ["Celtics"]})
+    stopped = chat.do("guided_qa", "stop", "stop")
+    assert "OK, stopping here" in stopped and "you like jazz" in stopped and "Celtics" in stopped
+    assert {p.slot for p in store.list("ann")} == {"genre", "team"}
+    assert all(p.source is Source.GUIDED_QA for p in store.list("ann"))
+
+
+def test_guided_qa_is_offered_after_several_moments(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    chat.request("play_music", "play some music")
+    first = chat.do("inform", "jazz", {"genre": ["jazz"]})
+    assert "learn my preferences" not in first
+    chat.request("news", "what's going on")
+    assert "What did you mean?" in chat.request("news", "what is going on")
+    second = chat.do("inform", "science", {"news_topic": ["science"]})
+    assert "science" in second and "learn my preferences" in second
+
+
+def test_privacy_list_forget_one_and_forget_all(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    assert "don't know anything about you" in chat.do("what_do_you_know", "what do you know about me")
+    chat.do("statement", "I like jazz", {"genre": ["jazz"]})
+    chat.do("statement", "I like blues", {"genre": ["blues"]})
+    known = chat.do("what_do_you_know", "what do you know about me")
+    assert "you like jazz" in known and "you like blues" in known
+    assert "forgotten that you like jazz" in chat.do("forget", "forget that I like jazz", {"genre": ["jazz"]})
+    assert store.likes("ann", "genre") == ["blues"]
+    assert "nothing to forget" in chat.do("forget", "forget that I like metal", {"genre": ["metal"]})
+    assert "Are you sure?" in chat.do("forget_everything", "forget everything about me")
+    assert "forgotten everything" in chat.do("affirm", "yes")
+    assert store.list("ann") == []
+
+
+def test_why_explains_from_history(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.do("statement", "I love jazz", {"genre": ["jazz"]})
+    chat.request("play_music", "play something")
+    why = chat.do("explain", "why did you pick that?", {})
+    assert why.startswith("Because you told me on") and "\"I love jazz\"" in why
+    assert "never told me" in chat.do("explain", "why do you think I like metal?", {"genre": ["metal"]})
+
+
+def test_personal_concepts_are_taught_then_just_work(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    ask = chat.do("activate_mode", "set the living room to study mode", {"mode": ["study mode"],
+                                                                          "room": ["living room"]})
+    assert ask.startswith("I don't know what study mode is yet. Can you teach me?")
+    taught = chat.do("inform", "the lights at 40 percent warm white", {"level": ["40"], "color": ["warm white"]})
+    assert "Got it: study mode means the living room lights at 40% warm white" in taught
+    assert store.get_concept("ann", "study mode").definition["level"] == 40
+    again = Chat(conv).do("activate_mode", "turn on study mode", {"mode": ["Study Mode"]})
+    assert "Study mode is on" in again and "brightness 40%" in again
+    assert "don't know what study mode is" in Chat(conv, "bob").do("activate_mode", "study mode",
+                                                                   {"mode": ["study mode"]})
+
+
+def test_learning_switched_off_is_the_plain_assistant(store: PreferenceStore) -> None:
+    plain = Conversation(AssistantService(store, personalize=False), learning=False)
+    store.record("ann", "music", "genre", "jazz")
+    chat = Chat(plain)
+    chat.request("play_music", "play some music")
+    reply = chat.request("play_music", "play some music")
+    assert "What did you mean" not in reply and "since you told me" not in reply
+
+
+def test_a_tampered_state_slot_is_a_fresh_state() -> None:
+    assert State.from_json("not json") == State()
+    assert State.from_json('{"declined": "x"}') == State()
+    assert State.from_json(None) == State()
