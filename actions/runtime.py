@@ -1,17 +1,29 @@
-"""Process-wide objects shared by all actions, built on first use.
+"""Process-wide objects shared by all actions, and the tracker-to-library translation.
 
-Building them lazily keeps `rasa run actions` start-up fast and lets the
-database come up after the action server does.
+Built lazily so `rasa run actions` starts fast and the database may come up
+after the action server does. LEARNING_ENABLED=false gives the plain
+assistant (no teachable moments, no preferences in interpretation): the
+baseline the latency benchmark compares against.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from preferences.conversation import Conversation, State
+from preferences.moments import Turn
 from preferences.service import AssistantService
 from preferences.store import PreferenceStore
+
+STATE_SLOT = "learning_state"
+
+
+def learning_enabled() -> bool:
+    return os.environ.get("LEARNING_ENABLED", "true").strip().lower() not in ("0", "false", "no", "off")
 
 
 @lru_cache(maxsize=1)
@@ -20,8 +32,9 @@ def store() -> PreferenceStore:
 
 
 @lru_cache(maxsize=1)
-def service() -> AssistantService:
-    return AssistantService(store())
+def conversation() -> Conversation:
+    on = learning_enabled()
+    return Conversation(AssistantService(store(), personalize=on), learning=on)
 
 
 def entities_of(tracker: Tracker) -> dict[str, list[Any]]:
@@ -31,3 +44,40 @@ def entities_of(tracker: Tracker) -> dict[str, list[Any]]:
         if isinstance(ent, dict) and ent.get("entity") and ent.get("value") not in (None, ""):
             grouped.setdefault(ent["entity"], []).append(ent["value"])
     return grouped
+
+
+@dataclass
+class TurnContext:
+    """What the conversation layer needs to know about the turn in progress."""
+
+    user: str
+    text: str
+    intent: str | None
+    confidence: float
+    metadata: dict[str, Any]
+    at: float
+    history: list[Turn]
+    last_bot_text: str | None
+    state: State
+
+
+def context_of(tracker: Tracker) -> TurnContext:
+    """Earlier user messages of this session (for repeats and rephrases) and the last bot answer."""
+    events = list(tracker.events)
+    start = max((i for i, e in enumerate(events) if e.get("event") == "session_started"), default=-1) + 1
+    session = events[start:]
+    users = [e for e in session if e.get("event") == "user"]
+    latest_index = max((i for i, e in enumerate(session) if e.get("event") == "user"), default=len(session))
+    last_bot = next((e.get("text") for e in reversed(session[:latest_index])
+                     if e.get("event") == "bot" and e.get("text")), None)
+    history = [Turn(e.get("text") or "", float(e.get("timestamp") or 0.0),
+                    ((e.get("parse_data") or {}).get("intent") or {}).get("name"), e.get("metadata") or {})
+               for e in users[:-1]]
+    latest = tracker.latest_message or {}
+    intent = latest.get("intent") or {}
+    metadata = latest.get("metadata") or (users[-1].get("metadata") if users else None) or {}
+    return TurnContext(
+        user=tracker.sender_id, text=latest.get("text") or "", intent=intent.get("name"),
+        confidence=float(intent.get("confidence") or 0.0), metadata=dict(metadata) if isinstance(metadata, dict) else {},
+        at=float(users[-1].get("timestamp") or 0.0) if users else 0.0, history=history, last_bot_text=last_bot,
+        state=State.from_json(tracker.get_slot(STATE_SLOT)))

@@ -207,6 +207,10 @@ class Conversation:
         state.pending = None
         return self._offer("dissatisfaction", state.last_request, state)
 
+    def fallback(self, user: str, state: State) -> Reply:
+        """Not understood: ask to rephrase; the rephrase that follows is compared with a lower bar."""
+        return Reply(["Sorry, I didn't quite get that. Could you say it another way?"], state)
+
     def never_mind(self, user: str, state: State) -> Reply:
         pending = state.pending or {}
         state.pending = None

@@ -40,7 +40,7 @@ WINDOW_TURNS = 3
 WINDOW_SECONDS = 180.0
 
 # Intents (when NLU supplies them) that are conversation, not requests.
-NOT_REQUESTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "out_of_scope", "nlu_fallback",
+NOT_REQUESTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help",
                           "dissatisfied", "never_mind", "skip", "stop", "go_back", "inform"})
 _COURTESY = re.compile(
     r"^(hi|hello|hey|yo|thanks?( you)?( so much)?|thank you|ty|ok(ay)?|cool|great|perfect|nice|awesome|yes|yeah|yep|"
