@@ -1,11 +1,13 @@
-"""Per-turn REST latency of the running assistant, plus training time and NLU quality.
+"""Per-turn REST latency, with the learning layer on and off, plus training time and NLU quality.
 
-Starts the real Rasa and action servers (fresh SQLite database), sends a
-warm-up, then N measured turns spread over several users and all skills,
-and prints median and p95. Writes artifacts/bench/turns.json and a
-histogram (turns.png).
+Starts two real assistants on the same model, each with its own SQLite
+database: one as shipped, one with LEARNING_ENABLED=false (no teachable
+moments, no preferences in interpretation). Both get the same script of
+turns (statements, requests, repeats), interleaved turn by turn so that
+machine load hits both alike, and the script prints median and p95 of each
+and their ratio. Writes artifacts/bench/turns.json and turns.png.
 
-    .venv/bin/python benchmarks/bench_turns.py [--turns 200] [--nlu-cv]
+    .venv/bin/python benchmarks/bench_turns.py [--turns 300] [--nlu-cv]
 """
 from __future__ import annotations
 
@@ -25,10 +27,11 @@ from preferences.db import migrate  # noqa: E402
 from tests.harness import RunningAssistant, model_path  # noqa: E402
 
 UTTERANCES = [
-    "hi", "play some jazz", "what's the weather in Boston", "find me a thai restaurant in Seattle",
-    "how did the Yankees do", "any science news", "turn on the living room lights", "is the oven on",
-    "set the thermostat to 68", "play something by Miles Davis", "will it rain in Springfield",
-    "what can you do", "thanks", "dim the bedroom lights to 20 percent", "what's new in politics",
+    "hi", "I like jazz", "play some music", "what's the weather in Boston", "I live in Portland, Maine",
+    "what's the weather?", "find me a thai restaurant in Seattle", "I'm a Yankees fan", "how did my team do?",
+    "any science news", "turn on the living room lights", "is the oven on", "set the thermostat to 68",
+    "play some music", "will it rain in Springfield", "what can you do", "thanks",
+    "dim the bedroom lights to 20 percent", "what's new in politics", "what do you know about me?",
 ]
 
 
@@ -37,16 +40,26 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def measure_turns(assistant: RunningAssistant, turns: int) -> list[float]:
-    for i in range(20):  # warm-up: first calls load lazily built objects
-        assistant.say(f"warm-{i % 3}", UTTERANCES[i % len(UTTERANCES)])
-    latencies = []
+def timed_turn(assistant: RunningAssistant, user: str, text: str) -> float:
+    start = time.perf_counter()
+    assistant.say(user, text)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_turns(assistants: dict[str, RunningAssistant], turns: int) -> dict[str, list[float]]:
+    """The same script for each assistant, interleaved turn by turn."""
+    for name, assistant in assistants.items():
+        for i in range(20):  # warm-up: first calls load the model and lazily built objects
+            assistant.say(f"warm-{i % 3}", UTTERANCES[i % len(UTTERANCES)])
+    latencies: dict[str, list[float]] = {name: [] for name in assistants}
     for i in range(turns):
-        start = time.perf_counter()
-        assistant.say(f"bench-user-{i % 10}", UTTERANCES[i % len(UTTERANCES)])
-        latencies.append((time.perf_counter() - start) * 1000)
+        user, text = f"bench-user-{(i // len(UTTERANCES)) % 10}", UTTERANCES[i % len(UTTERANCES)]
+        order = list(assistants.items()) if i % 2 == 0 else list(reversed(assistants.items()))
+        for name, assistant in order:
+            latencies[name].append(timed_turn(assistant, user, text))
         if (i + 1) % 50 == 0:
-            print(f"  {i + 1}/{turns} turns, median so far {statistics.median(latencies):.1f} ms", flush=True)
+            print(f"  {i + 1}/{turns} turns: " + ", ".join(
+                f"{name} median {statistics.median(v):.1f} ms" for name, v in latencies.items()), flush=True)
     return latencies
 
 
@@ -60,15 +73,16 @@ def nlu_cross_validation(folds: int) -> dict[str, float]:
             "weighted_f1": report["weighted avg"]["f1-score"]}
 
 
-def plot(latencies: list[float], path: Path) -> None:
+def plot(latencies: dict[str, list[float]], path: Path) -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7, 3.5))
-    ax.hist(latencies, bins=40, color="#3b7dd8")
-    ax.axvline(statistics.median(latencies), color="k", linestyle="--", label="median")
-    ax.axvline(percentile(latencies, 0.95), color="r", linestyle=":", label="p95")
-    ax.set_xlabel("REST turn latency (ms)")
+    top = max(percentile(v, 0.99) for v in latencies.values())
+    for (name, values), color in zip(latencies.items(), ("#3b7dd8", "#d8823b")):
+        ax.hist([min(v, top) for v in values], bins=40, alpha=0.6, color=color, label=f"{name}")
+        ax.axvline(statistics.median(values), color=color, linestyle="--")
+    ax.set_xlabel("REST turn latency (ms); dashed: medians")
     ax.set_ylabel("turns")
     ax.legend()
     fig.tight_layout()
@@ -77,7 +91,7 @@ def plot(latencies: list[float], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--turns", type=int, default=200)
+    parser.add_argument("--turns", type=int, default=300)
     parser.add_argument("--nlu-cv", action="store_true", help="also run 3-fold NLU cross-validation (slow)")
     parser.add_argument("--folds", type=int, default=3)
     args = parser.parse_args()
@@ -88,24 +102,34 @@ def main() -> None:
     result: dict[str, object] = {"model": model.name,
                                  "train_seconds": float(train_file.read_text()) if train_file.exists() else None}
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/bench.db"
-        migrate(url)
-        assistant = RunningAssistant(Path(tmp) / "servers", url)
+        assistants = {}
+        for name, env in (("learning on", {}), ("learning off", {"LEARNING_ENABLED": "false"})):
+            url = f"sqlite:///{tmp}/{name.replace(' ', '-')}.db"
+            migrate(url)
+            assistants[name] = RunningAssistant(Path(tmp) / name.replace(" ", "-"), url, extra_env=env)
         t0 = time.perf_counter()
-        assistant.start()
-        result["startup_seconds"] = round(time.perf_counter() - t0, 1)
         try:
-            latencies = measure_turns(assistant, args.turns)
+            for assistant in assistants.values():
+                assistant.start()
+            result["startup_seconds"] = round(time.perf_counter() - t0, 1)
+            latencies = measure_turns(assistants, args.turns)
         finally:
-            assistant.stop()
-    result |= {"turns": len(latencies), "median_ms": round(statistics.median(latencies), 2),
-               "p95_ms": round(percentile(latencies, 0.95), 2), "max_ms": round(max(latencies), 2)}
+            for assistant in assistants.values():
+                assistant.stop()
+    for name, values in latencies.items():
+        result[name] = {"turns": len(values), "median_ms": round(statistics.median(values), 2),
+                        "p95_ms": round(percentile(values, 0.95), 2), "max_ms": round(max(values), 2)}
+    result["median_ratio_on_off"] = round(statistics.median(latencies["learning on"])
+                                          / statistics.median(latencies["learning off"]), 3)
     if args.nlu_cv:
         result["nlu_cross_validation"] = nlu_cross_validation(args.folds)
     plot(latencies, out_dir / "turns.png")
     (out_dir / "turns.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
-    print(f"median {result['median_ms']} ms (target < 60 ms), p95 {result['p95_ms']} ms over {len(latencies)} turns")
+    on, off = result["learning on"], result["learning off"]
+    print(f"learning on:  median {on['median_ms']} ms (target < 60 ms), p95 {on['p95_ms']} ms over {on['turns']} turns")
+    print(f"learning off: median {off['median_ms']} ms, p95 {off['p95_ms']} ms")
+    print(f"median ratio on/off: {result['median_ratio_on_off']} (target <= 1.15)")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from typing import Any, Callable
 from preferences.catalogs.text import fold
 from preferences.moments import Moment, MomentDetector, Turn
 from preferences.records import Polarity, Source
+from preferences.catalogs import normalize
+from preferences.catalogs.media import find_title
 from preferences.catalogs.places import candidates
 from preferences.personalization import ASKED_CITY
 from preferences.service import AssistantService, first, place_of
@@ -139,17 +141,47 @@ class Conversation:
             reply = self._run(user, skill, entities, text, state)
             lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
             return Reply([lead, *reply.texts], reply.state)
-        reply = self._run(user, skill, entities, text, state)
+        reply = self._run(user, skill, entities, text, state, metadata)
         if confidence < LOW_CONFIDENCE:
             reply.state.pending = {"kind": "check", "request": reply.state.last_request}
             reply.texts[-1] += " Did I get that right?"
         return reply
 
-    def _run(self, user: str, skill: str, entities: Mapping[str, Any], text: str | None, state: State) -> Reply:
-        reply = SKILLS[skill](self.service, user, entities, text)
+    def _run(self, user: str, skill: str, entities: Mapping[str, Any], text: str | None, state: State,
+             metadata: Mapping[str, Any] | None = None) -> Reply:
+        reply = self._in_context(user, skill, entities, text or "", metadata or {}) \
+            or SKILLS[skill](self.service, user, entities, text)
         state.last_request = {"skill": skill, "entities": {k: v for k, v in entities.items()}, "text": text or ""}
         state.last_choices = list(reply.facts.get("choices", []))
         return Reply([reply.text], state)
+
+    def _in_context(self, user: str, skill: str, entities: Mapping[str, Any], text: str,
+                    metadata: Mapping[str, Any]) -> SkillReply | None:
+        """Context signals from the device change what a request means.
+
+        A screen makes "play The Hunger Games" the film rather than the
+        audiobook; an oven that is on makes "what's the temperature?" about
+        the oven rather than the weather.
+        """
+        if not self.learning:
+            return None
+        if skill == "play_music" and not first(entities, "genre"):
+            title = find_title(text)
+            if title and normalize("artist", title) is None:
+                if metadata.get("screen") is True:
+                    return SkillReply(f"Playing the film {title} on this screen, since this device has one.",
+                                      {"media": "film", "title": title})
+                return SkillReply(f"Playing the audiobook of {title}, since this device has no screen.",
+                                  {"media": "audiobook", "title": title})
+        if skill == "weather" and not first(entities, "city") and "temperature" in text.lower():
+            oven = devices.current_state(self.store, user, "oven", "kitchen")
+            if oven.get("power") == "on":
+                return SkillReply(devices.status_text(self.store, user, "oven", "kitchen")
+                                  + " (You asked while it's on, so I told you about the oven.)", {"device": "oven"})
+            if metadata.get("oven") == "on":
+                return SkillReply("Your oven reports that it is on. (You asked while it's on, so I told you about "
+                                  "the oven; ask for the weather to hear about outside.)", {"device": "oven"})
+        return None
 
     def _offer(self, kind: str, request: dict[str, Any] | None, state: State) -> Reply:
         """Apologise briefly and ask what the user meant (once per request per session)."""

@@ -16,8 +16,13 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Iterator[RunningAssistant]:
-    url = f"sqlite:///{db_path}"
+def db_url(db_path: Path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory, db_url: str) -> Iterator[RunningAssistant]:
+    url = db_url
     migrate(url)
     running = RunningAssistant(tmp_path_factory.mktemp("e2e-servers"), url).start()
     try:

@@ -219,3 +219,16 @@ def test_a_tampered_state_slot_is_a_fresh_state() -> None:
     assert State.from_json("not json") == State()
     assert State.from_json('{"declined": "x"}') == State()
     assert State.from_json(None) == State()
+
+
+def test_device_context_changes_what_a_request_means(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    assert "the film The Hunger Games" in chat.request("play_music", "play hunger games", metadata={"screen": True})
+    assert "audiobook of The Hunger Games" in Chat(conv, "dee").request("play_music", "play the hunger games")
+    assert "Weather" not in chat.request("weather", "what's the temperature?", {"city": ["Boston"]})
+    assert "Which city" in Chat(conv, "bob").request("weather", "what's the temperature?")
+    store.set_device_state("ann", "oven", "kitchen", {"power": "on", "level": 375})
+    chat.clock += 3600  # not a repeat of the question above
+    assert "oven is on, temperature 375°" in chat.request("weather", "what's the temperature?")
+    assert "oven reports that it is on" in Chat(conv, "cy").request("weather", "what's the temperature?",
+                                                                     metadata={"oven": "on"})
