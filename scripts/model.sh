@@ -6,8 +6,10 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-hash=$( (cat requirements/lock.txt; find rasa_project -type f \( -name '*.yml' -o -name '*.yaml' \) \
-         -not -path 'rasa_project/tests/*' | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
+# Only what training reads: the lock (library versions), config, domain, data
+# and the custom components the pipeline loads.
+hash=$( (cat requirements/lock.txt rasa_project/config.yml rasa_project/domain.yml rasa_components/*.py;
+         find rasa_project/data -type f | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 name="model-$hash"
 mkdir -p models "$CACHE_ROOT/models"
 if [ ! -f "models/$name.tar.gz" ]; then
