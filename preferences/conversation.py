@@ -37,6 +37,10 @@ SKILLS: dict[str, Callable[..., SkillReply]] = {
     "control_device": AssistantService.control_device,
     "device_status": AssistantService.device_status,
 }
+# The NLU intent of each skill (turn histories carry intents).
+SKILL_INTENTS = {"play_music": "play_music", "weather": "ask_weather", "find_restaurant": "find_restaurant",
+                 "sports_score": "sports_score", "news": "get_news", "control_device": "control_device",
+                 "device_status": "device_status"}
 # What each skill needs to be told when it got it wrong.
 HINTS = {
     "play_music": "Which music did you want? A genre or an artist is enough.",
@@ -123,7 +127,7 @@ class Conversation:
         state.pending = None
         assert self.detector is not None
         history = [t for t in history if request_key(t.text) not in state.resolved]
-        moment = self.detector.detect(history, Turn(text or "", at, skill, metadata), last_bot_text)
+        moment = self.detector.detect(history, Turn(text or "", at, SKILL_INTENTS[skill], metadata), last_bot_text)
         if moment is not None and moment.kind in ("barge_in", "dissatisfaction"):
             if has_values(entities) and state.last_request:
                 # "stop, play jazz instead": the interruption carries the answer.

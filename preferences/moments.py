@@ -125,6 +125,16 @@ def mentions(text: str) -> dict[str, str]:
     return found
 
 
+def _different_skills(a: Turn, b: Turn) -> bool:
+    """Both understood, as different skills ("turn on the fan", then "is the fan on?"): not a rewording.
+
+    A request that was not understood (fallback, out of scope) may be
+    reworded into any skill, so it stays a candidate.
+    """
+    unclear = {None, "nlu_fallback", "out_of_scope"}
+    return a.intent not in unclear and b.intent not in unclear and a.intent != b.intent
+
+
 def _core(text: str) -> str:
     """The words that carry the request, without politeness and filler."""
     return " ".join(_FILLER.sub(" ", fold(text)).split())
@@ -157,8 +167,10 @@ class MomentDetector:
             return Moment("dissatisfaction", previous)
         if not is_request(current):
             return None
+        failed = bool(last_bot_text and _FAILED.search(last_bot_text))
         recent = [t for t in history[-self.window_turns:]
-                  if 0 <= current.at - t.at <= self.window_seconds and is_request(t)]
+                  if 0 <= current.at - t.at <= self.window_seconds and is_request(t)
+                  and (failed or not _different_skills(t, current))]
         if not recent:
             return None
         mine = mentions(current.text)
@@ -173,7 +185,7 @@ class MomentDetector:
         scores = vectors[1:] @ vectors[0]
         best = int(np.argmax(scores))
         threshold = self.rephrase_threshold
-        if last_bot_text and _FAILED.search(last_bot_text) and candidates[best] is recent[-1]:
+        if failed and candidates[best] is recent[-1]:
             threshold = min(threshold, REPHRASE_THRESHOLD_AFTER_FAILURE)
         if float(scores[best]) >= threshold:
             return Moment("rephrase", candidates[best], float(scores[best]))

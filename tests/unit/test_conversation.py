@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from preferences.conversation import Conversation, State
+from preferences.conversation import SKILL_INTENTS, Conversation, State
 from preferences.db import migrate
 from preferences.moments import MomentDetector, Turn
 from preferences.records import Polarity, Source
@@ -47,7 +47,7 @@ class Chat:
         self.clock += 10
         reply = self.conv.request(self.user, skill, entities or {}, text, self.state, history=list(self.history),
                                   last_bot_text=self.last_bot, at=self.clock, **kw)
-        return self._after(text, skill, reply)
+        return self._after(text, SKILL_INTENTS[skill], reply)
 
     def do(self, method: str, text: str, *args: Any, intent: str = "other") -> str:
         """Calls Conversation.<method>(user, [entities/command,] [text,] state[, polarity])."""

@@ -53,3 +53,12 @@ def test_helpers() -> None:
     assert conflicting({"genre": "jazz"}, {"genre": "rock"}) and not conflicting({"genre": "jazz"}, {"team": "x"})
     assert not is_request(Turn("ok great, thanks", 0)) and is_request(Turn("play jazz", 0))
     assert not is_request(Turn("play jazz", 0, intent="thank"))
+
+
+def test_understood_requests_of_different_skills_are_not_rewordings(detector: MomentDetector) -> None:
+    history = [Turn("switch on the bedroom fan", 0, "control_device")]
+    assert detector.detect(history, Turn("is the bedroom fan on?", 10, "device_status")) is None
+    unclear = [Turn("bedroom fan go", 0, "nlu_fallback")]
+    moment = detector.detect(unclear, Turn("turn on the bedroom fan", 10, "control_device"),
+                             "Sorry, I didn't quite get that. Could you say it another way?")
+    assert moment is not None and moment.kind == "rephrase"
