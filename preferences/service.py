@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from preferences.catalogs import normalize
-from preferences.catalogs.places import candidates
+from preferences.catalogs.places import City, candidates
 from preferences.catalogs.sports import TEAMS_BY_NAME, find_teams
 from preferences.personalization import (Choice, Profile, home_city, profile_of, reason_for, remember_city,
                                          resolve_city)
@@ -119,23 +119,14 @@ class AssistantService:
 
     def weather(self, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
         profile = self._profile(user)
-        choices: list[Choice] = []
         place = place_of(entities)
-        note = ""
-        if place:
-            city, choice, note = resolve_city(profile, place)
-            if city is None:
+        city, choice, note = self._where(user, profile, place, utterance, remember=True)
+        if city is None:
+            if place:
                 return SkillReply(note, {"unknown_city": place})
-            if choice:
-                choices.append(choice)
-            if self.personalize:
-                remember_city(self.store, user, city, utterance)
-        else:
-            city, choice = home_city(profile)
-            if city is None:
-                return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\". "
-                                  "You can also tell me where you live.", {"missing": "city"})
-            choices.append(choice)  # type: ignore[arg-type]
+            return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\". "
+                              "You can also tell me where you live.", {"missing": "city"})
+        choices = [choice] if choice else []
         units_pref = profile.favourite("units")
         units = units_pref.value if units_pref else None
         if units_pref:
@@ -155,20 +146,15 @@ class AssistantService:
             return SkillReply(f"I don't know {cuisine_text} as a cuisine yet. Try Italian, Thai or Mexican.",
                               {"unknown_cuisine": cuisine_text})
         profile = self._profile(user)
-        choices: list[Choice] = []
-        note = ""
-        if place:
-            city, choice, note = resolve_city(profile, place)
-            if city is None:
+        city, choice, note = self._where(user, profile, place, utterance, remember=False)
+        if city is None:
+            if place:
                 return SkillReply(note, {"unknown_city": place})
-            if choice:
-                choices.append(choice)
-        else:
-            city, choice = home_city(profile)
-            if city is None:
-                what = f"{cuisine} food" if cuisine else "a place to eat"
-                return SkillReply(f"Where should I look for {what}? For example: \"in Boston\".", {"missing": "city"})
-            choices.append(Choice(choice.slot, choice.value, f"near home in {city.label}"))  # type: ignore[union-attr]
+            what = f"{cuisine} food" if cuisine else "a place to eat"
+            return SkillReply(f"Where should I look for {what}? For example: \"in Boston\".", {"missing": "city"})
+        if choice and not place:
+            choice = Choice(choice.slot, choice.value, f"near home in {city.label}")
+        choices = [choice] if choice else []
         avoid = profile.avoided("cuisine")
         if not cuisine:
             fav = profile.favourite("cuisine")
@@ -236,6 +222,21 @@ class AssistantService:
                           {"device": cmd.device, "room": cmd.room})
 
     # --- helpers ----------------------------------------------------------------
+    def _where(self, user: str, profile: Profile, place: str | None, utterance: str | None,
+               remember: bool) -> tuple[City | None, Choice | None, str]:
+        """The city a request is about: the named one (as this user means it), else home.
+
+        Returns (None, None, note) for a name no gazetteer city has, and
+        (None, None, "") when nothing was named and no home is known.
+        """
+        if place:
+            city, choice, note = resolve_city(profile, place)
+            if city is not None and remember and self.personalize:
+                remember_city(self.store, user, city, utterance)
+            return city, choice, note
+        city, choice = home_city(profile)
+        return city, choice, ""
+
     def _profile(self, user: str) -> Profile:
         """The user's profile; empty when learning is switched off (the latency baseline)."""
         return profile_of(self.store, user) if self.personalize else Profile()

@@ -1,15 +1,12 @@
 """The learning conversation, turn by turn, on a real SQLite store and the real embedding model."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from preferences.conversation import SKILL_INTENTS, Conversation, State
-from preferences.db import migrate
 from preferences.moments import MomentDetector, Turn
 from preferences.records import Polarity, Source
 from preferences.service import AssistantService
@@ -19,14 +16,6 @@ from preferences.store import PreferenceStore
 @pytest.fixture(scope="module")
 def detector() -> MomentDetector:
     return MomentDetector()
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[PreferenceStore]:
-    url = f"sqlite:///{tmp_path / 'prefs.db'}"
-    migrate(url)
-    with PreferenceStore(url) as s:
-        yield s
 
 
 @pytest.fixture()

@@ -1,23 +1,12 @@
 """Preferences fill what a request leaves open, from the very next turn, for that user only."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from preferences.db import migrate
 from preferences.service import AssistantService
 from preferences.store import PreferenceStore
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[PreferenceStore]:
-    url = f"sqlite:///{tmp_path / 'prefs.db'}"
-    migrate(url)
-    with PreferenceStore(url) as s:
-        yield s
 
 
 @pytest.fixture()
