@@ -10,3 +10,5 @@ test:
 	bash scripts/test.sh
 bench:
 	bash scripts/bench.sh
+web:
+	bash scripts/web.sh
