@@ -92,7 +92,9 @@
     var keys = Object.keys(signal || {});
     keys.forEach(function (k) { context[k] = signal[k]; });
     try {
-      widget.sendMessage(text);     // emitted (and encoded) synchronously while connected
+      // sendMessage(payload, shownText): emitted (and encoded) synchronously while connected;
+      // without the second argument the widget would hide the message from the chat.
+      widget.sendMessage(text, text);
     } finally {
       keys.forEach(function (k) { delete context[k]; });
       applyContext();
