@@ -124,6 +124,12 @@ class Conversation:
         # An answer given as a full request ("play jazz" after "what did you mean?") teaches too.
         if pending.get("kind") == "teach" and has_values(entities):
             return self._learn_answer(user, entities, text, state, skill=skill)
+        # "living room lights off" while a mode is being defined is the definition, not a command.
+        if pending.get("kind") == "concept" and skill == "control_device" and has_values(entities):
+            return self.define_concept(user, entities, text, state)
+        # "chinese food" during the Q&A answers the question (when it names what was asked).
+        if state.qa is not None and self._answers_question(state, entities):
+            return self._qa_answer(user, entities, text, state, Polarity.LIKE)
         state.pending = None
         assert self.detector is not None
         history = [t for t in history if request_key(t.text) not in state.resolved]
@@ -331,6 +337,13 @@ class Conversation:
             prefix = f"Sure. You said {before}. " if before else "Sure. "
             return Reply([prefix + question], state)
         return self._qa_next(user, state)  # skip
+
+    @staticmethod
+    def _answers_question(state: State, entities: Mapping[str, Any]) -> bool:
+        index = (state.qa or {}).get("index", 0)
+        if not 0 <= index < len(QUESTIONS):
+            return False
+        return bool(values_of(entities, SLOT_ENTITY[QUESTIONS[index][0]]))
 
     def _qa_answer(self, user: str, entities: Mapping[str, Any], text: str | None, state: State,
                    polarity: Polarity) -> Reply:

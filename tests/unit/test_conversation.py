@@ -221,3 +221,18 @@ def test_device_context_changes_what_a_request_means(conv: Conversation, store: 
     assert "oven is on, temperature 375°" in chat.request("weather", "what's the temperature?")
     assert "oven reports that it is on" in Chat(conv, "cy").request("weather", "what's the temperature?",
                                                                      metadata={"oven": "on"})
+
+
+def test_skill_shaped_answers_go_to_the_open_question(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.do("guided_qa", "learn my preferences", "start")
+    chat.do("guided_qa", "skip", "skip")
+    chat.do("guided_qa", "skip", "skip")  # now: favourite kind of food
+    answer = chat.request("find_restaurant", "chinese food", {"cuisine": ["chinese"]})
+    assert "you like chinese food" in answer and "Which city do you live in?" in answer
+    assert store.likes("ann", "cuisine") == ["chinese"]
+    other = Chat(conv, "bob")
+    other.do("activate_mode", "sleep mode please", {"mode": ["sleep mode"]})
+    defined = other.request("control_device", "bedroom lights off", {"room": ["bedroom"], "device": ["lights"],
+                                                                    "power": ["off"]})
+    assert "Got it: sleep mode means the bedroom lights off" in defined
