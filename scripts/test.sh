@@ -10,7 +10,9 @@ model=$(bash scripts/model.sh)
 export TEACHABLE_MODEL="$model"
 mkdir -p artifacts
 status=0
-command -v chromium >/dev/null || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || true  # browser tests: Debian Chromium, never a download
+# Browser tests drive Debian's Chromium (never a browser download); as root, install it if missing.
+command -v chromium >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || true
 "$PY" -m pytest --timeout 900 --cov --cov-report=term --cov-report=html:artifacts/coverage \
     --junitxml=artifacts/pytest.xml "$@" || status=$?
 log "conversation tests: rasa test core --e2e --stories rasa_project/tests"
