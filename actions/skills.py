@@ -43,7 +43,8 @@ class ConversationAction(Action):
             signalled = ctx.metadata.get("barge_in") is True or ctx.metadata.get("feedback") == "thumbs_down"
             if signalled and not self.is_skill and conv.learning:
                 # A barge-in or thumbs-down is about the previous answer, whatever the words were.
-                reply = conv.dissatisfied(ctx.user, ctx.text, ctx.state)
+                kind = "barge_in" if ctx.metadata.get("barge_in") is True else "dissatisfaction"
+                reply = conv.dissatisfied(ctx.user, ctx.text, ctx.state, kind)
             else:
                 reply = type(self).handler(conv, ctx, runtime.entities_of(tracker))
         except Exception:  # the user must still get an answer; the log keeps the cause

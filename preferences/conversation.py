@@ -244,10 +244,11 @@ class Conversation:
                 "whenever you have a minute."]
 
     # --- feedback ---------------------------------------------------------------------------------
-    def dissatisfied(self, user: str, text: str | None, state: State) -> Reply:
+    def dissatisfied(self, user: str, text: str | None, state: State, kind: str = "dissatisfaction") -> Reply:
+        """A complaint, a thumbs-down or a barge-in about the last answer."""
         state.moments += 1
         state.pending = None
-        return self._offer("dissatisfaction", state.last_request, state)
+        return self._offer(kind, state.last_request, state)
 
     def fallback(self, user: str, state: State) -> Reply:
         """Not understood: ask to rephrase; the rephrase that follows is compared with a lower bar."""

@@ -1,0 +1,48 @@
+"""The socket.io channel the web chat uses, with a real socket.io client against the real server.
+
+Fails without either fix in rasa_components/socketio_channel.py: the Sanic
+websocket fix (no upgrade) or the awaited enter_room (no answer ever arrives
+with session persistence).
+"""
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+import socketio
+
+from tests.harness import RunningAssistant
+
+pytestmark = pytest.mark.e2e
+
+
+async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> list[str]:
+    client = socketio.AsyncClient(reconnection=False)
+    answers: asyncio.Queue[str] = asyncio.Queue()
+    confirmed = asyncio.Event()
+    client.on("session_confirm", lambda *_: confirmed.set())
+    client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text", "")))
+    await client.connect(url, transports=["websocket"], socketio_path="/socket.io")
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), 10)
+        texts = []
+        for text, custom in messages:
+            await client.emit("user_uttered", {"message": text, "session_id": session_id, "customData": custom})
+            texts.append(await asyncio.wait_for(answers.get(), 30))
+        return texts
+    finally:
+        await client.disconnect()
+
+
+def test_answers_reach_a_persistent_session_over_websocket_with_metadata(assistant: RunningAssistant) -> None:
+    session = f"web-{uuid.uuid4().hex[:8]}"
+    first, second = asyncio.run(_chat(assistant.url, session, [
+        ("I like jazz", {"screen": True}),
+        ("play the hunger games", {"screen": True}),
+    ]))
+    assert "you like jazz" in first
+    assert "the film The Hunger Games" in second  # customData reached the assistant as metadata
+    # The session id is the user id: the same user over REST knows the preference.
+    assert "Playing jazz, since you told me you like it" in " ".join(assistant.say(session, "play some music"))
