@@ -13,13 +13,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import runtime
-from preferences.conversation import Conversation, Reply
+from preferences.conversation import UNAVAILABLE, Conversation, Reply
 from preferences.records import Polarity
 
 log = logging.getLogger(__name__)
 
-TROUBLE = ("Sorry, I couldn't do that just now because part of my memory is unavailable. "
-           "Nothing you told me is lost; please try again in a moment.")
 SIGNALS = ("barge_in", "feedback")
 
 Handler = Callable[[Conversation, runtime.TurnContext, dict[str, list[Any]]], Reply]
@@ -49,7 +47,7 @@ class ConversationAction(Action):
                 reply = type(self).handler(conv, ctx, runtime.entities_of(tracker))
         except Exception:  # the user must still get an answer; the log keeps the cause
             log.exception("action %s failed for one turn", self.action_name)
-            dispatcher.utter_message(text=TROUBLE)
+            dispatcher.utter_message(text=UNAVAILABLE)
             return []
         for text in reply.texts:
             dispatcher.utter_message(text=text)

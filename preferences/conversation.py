@@ -24,6 +24,9 @@ from preferences.skills import devices
 from preferences.skills.base import SkillReply
 from preferences.teaching import ENTITY_SLOTS, confirmation, describe, learn, values_of
 
+# Said when the store is unreachable; a retry after it is not a sign of misunderstanding.
+UNAVAILABLE = ("Sorry, I couldn't do that just now because part of my memory is unavailable. "
+               "Nothing you told me is lost; please try again in a moment.")
 LOW_CONFIDENCE = 0.6  # below this (but above the fallback) the assistant checks "Did I get that right?"
 OFFER_QA_AFTER_MOMENTS = 2  # teachable moments in a session before offering the guided Q&A ...
 OFFER_QA_BELOW_PREFERENCES = 3  # ... to a user who has taught fewer preferences than this
@@ -133,6 +136,8 @@ class Conversation:
         state.pending = None
         assert self.detector is not None
         history = [t for t in history if request_key(t.text) not in state.resolved]
+        if last_bot_text and UNAVAILABLE in last_bot_text:
+            history = []  # the user retries because we failed, not because we misunderstood
         moment = self.detector.detect(history, Turn(text or "", at, SKILL_INTENTS[skill], metadata), last_bot_text)
         if moment is not None and moment.kind in ("barge_in", "dissatisfaction"):
             if has_values(entities) and state.last_request:

@@ -236,3 +236,12 @@ def test_skill_shaped_answers_go_to_the_open_question(conv: Conversation, store:
     defined = other.request("control_device", "bedroom lights off", {"room": ["bedroom"], "device": ["lights"],
                                                                     "power": ["off"]})
     assert "Got it: sleep mode means the bedroom lights off" in defined
+
+
+def test_a_retry_after_the_store_was_unavailable_is_not_a_moment(conv: Conversation) -> None:
+    from preferences.conversation import UNAVAILABLE
+
+    chat = Chat(conv)
+    chat.history.append(Turn("play some music", 5.0, "play_music"))
+    chat.last_bot = UNAVAILABLE
+    assert "What did you mean" not in chat.request("play_music", "play some music")
