@@ -70,9 +70,17 @@ def context_of(tracker: Tracker) -> TurnContext:
     latest_index = max((i for i, e in enumerate(session) if e.get("event") == "user"), default=len(session))
     last_bot = next((e.get("text") for e in reversed(session[:latest_index])
                      if e.get("event") == "bot" and e.get("text")), None)
+    replies: dict[int, str] = {}  # index of a user event in `session` -> the bot texts that followed it
+    current: int | None = None
+    for i, e in enumerate(session):
+        if e.get("event") == "user":
+            current = i
+        elif e.get("event") == "bot" and e.get("text") and current is not None:
+            replies[current] = (replies.get(current, "") + " " + e["text"]).strip()
     history = [Turn(e.get("text") or "", float(e.get("timestamp") or 0.0),
-                    ((e.get("parse_data") or {}).get("intent") or {}).get("name"), e.get("metadata") or {})
-               for e in users[:-1]]
+                    ((e.get("parse_data") or {}).get("intent") or {}).get("name"), e.get("metadata") or {},
+                    replies.get(i))
+               for i, e in enumerate(session) if e.get("event") == "user" and i != latest_index]
     latest = tracker.latest_message or {}
     intent = latest.get("intent") or {}
     metadata = latest.get("metadata") or (users[-1].get("metadata") if users else None) or {}

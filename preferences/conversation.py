@@ -135,9 +135,10 @@ class Conversation:
             return self._qa_answer(user, entities, text, state, Polarity.LIKE)
         state.pending = None
         assert self.detector is not None
-        history = [t for t in history if request_key(t.text) not in state.resolved]
-        if last_bot_text and UNAVAILABLE in last_bot_text:
-            history = []  # the user retries because we failed, not because we misunderstood
+        # Taught requests are no longer evidence of failure, and neither are requests that failed
+        # because the store was unavailable: a retry then is not a misunderstanding.
+        history = [t for t in history if request_key(t.text) not in state.resolved
+                   and not (t.reply and UNAVAILABLE in t.reply)]
         moment = self.detector.detect(history, Turn(text or "", at, SKILL_INTENTS[skill], metadata), last_bot_text)
         if moment is not None and moment.kind in ("barge_in", "dissatisfaction"):
             if has_values(entities) and state.last_request:

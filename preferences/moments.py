@@ -78,6 +78,7 @@ class Turn:
     at: float  # seconds, any epoch, increasing
     intent: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    reply: str | None = None  # what the assistant answered to it, when known
 
 
 @dataclass(frozen=True)

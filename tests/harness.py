@@ -6,11 +6,13 @@ already running on 5005/5055.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,12 @@ from typing import Any
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_async(coro: Any) -> Any:
+    """asyncio.run in a thread of its own: Playwright's sync API keeps a loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def free_port() -> int:

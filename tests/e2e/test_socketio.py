@@ -12,7 +12,7 @@ import uuid
 import pytest
 import socketio
 
-from tests.harness import RunningAssistant
+from tests.harness import RunningAssistant, run_async
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> 
 
 def test_answers_reach_a_persistent_session_over_websocket_with_metadata(assistant: RunningAssistant) -> None:
     session = f"web-{uuid.uuid4().hex[:8]}"
-    first, second = asyncio.run(_chat(assistant.url, session, [
+    first, second = run_async(_chat(assistant.url, session, [
         ("I like jazz", {"screen": True}),
         ("play the hunger games", {"screen": True}),
     ]))

@@ -29,6 +29,7 @@ def test_context_has_this_sessions_history_last_answer_metadata_and_state() -> N
     assert ctx.user == "ann" and ctx.intent == "play_music" and ctx.confidence == 0.42
     assert [t.text for t in ctx.history] == ["play some music"]  # this session only, latest excluded
     assert ctx.history[0].intent == "play_music" and ctx.at == 20.0
+    assert ctx.history[0].reply == "Here's something you might like."
     assert ctx.last_bot_text == "Here's something you might like."
     assert ctx.metadata == {"barge_in": True} and ctx.state.moments == 2
     assert entities_of(tracker) == {"genre": ["jazz", "blues"]}

@@ -242,6 +242,6 @@ def test_a_retry_after_the_store_was_unavailable_is_not_a_moment(conv: Conversat
     from preferences.conversation import UNAVAILABLE
 
     chat = Chat(conv)
-    chat.history.append(Turn("play some music", 5.0, "play_music"))
-    chat.last_bot = UNAVAILABLE
+    chat.history.append(Turn("play some music", 5.0, "play_music", reply=UNAVAILABLE))
+    chat.history.append(Turn("hello", 6.0, "greet", reply="Hi!"))
     assert "What did you mean" not in chat.request("play_music", "play some music")

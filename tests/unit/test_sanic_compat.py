@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import websockets
 
-from tests.harness import ROOT, free_port
+from tests.harness import ROOT, free_port, run_async
 
 SERVER = textwrap.dedent("""
     import sys
@@ -48,7 +48,7 @@ def _roundtrip(tmp_path: Path, mode: str) -> str:
         deadline = time.monotonic() + 30
         while True:
             try:
-                return asyncio.run(_talk(port))
+                return run_async(_talk(port))
             except OSError:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise
