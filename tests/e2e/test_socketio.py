@@ -1,8 +1,11 @@
 """The socket.io channel the web chat uses, with a real socket.io client against the real server.
 
-Fails without either fix in rasa_components/socketio_channel.py: the Sanic
-websocket fix (no upgrade) or the awaited enter_room (no answer ever arrives
-with session persistence).
+Checks the path the awaited enter_room in rasa_components/socketio_channel.py
+repaired (without it, the browser tests saw no answer arrive with session
+persistence), plus customData reaching the assistant as metadata. The client uses HTTP
+long-polling: python-socketio's websocket client needs aiohttp >= 3.10 and
+Rasa pins < 3.10. The websocket path itself is covered by the browser tests
+(Chromium upgrades to websocket) and by tests/unit/test_sanic_compat.py.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> 
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
     client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text", "")))
-    await client.connect(url, transports=["websocket"], socketio_path="/socket.io")
+    await client.connect(url, transports=["polling"], socketio_path="/socket.io")
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), 10)
@@ -36,7 +39,7 @@ async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> 
         await client.disconnect()
 
 
-def test_answers_reach_a_persistent_session_over_websocket_with_metadata(assistant: RunningAssistant) -> None:
+def test_answers_reach_a_persistent_session_with_metadata(assistant: RunningAssistant) -> None:
     session = f"web-{uuid.uuid4().hex[:8]}"
     first, second = run_async(_chat(assistant.url, session, [
         ("I like jazz", {"screen": True}),
