@@ -16,5 +16,5 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 log "chatting as user '${CHAT_USER:-${USER:-me}}' (type /stop to quit; action server log: var/log/actions.log)"
-"$PY" -m rasa shell --model "$model" --endpoints rasa_project/endpoints.yml \
+"$PY" -m rasa shell --model "$model" --endpoints "$(endpoints_file)" \
     --conversation-id "${CHAT_USER:-${USER:-me}}" --port "$RASA_PORT"

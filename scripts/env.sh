@@ -15,4 +15,11 @@ export VENV="$ROOT/.venv"
 export PY="$VENV/bin/python"
 export PATH="$VENV/bin:$PATH"
 export RASA_PORT="${RASA_PORT:-5005}" ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+# endpoints.yml names the action server on 5055; another ACTIONS_PORT gets its own copy.
+endpoints_file() {
+  if [ "$ACTIONS_PORT" = 5055 ]; then echo "$ROOT/rasa_project/endpoints.yml"; return; fi
+  mkdir -p "$ROOT/var"
+  sed "s#localhost:5055#localhost:$ACTIONS_PORT#" "$ROOT/rasa_project/endpoints.yml" > "$ROOT/var/endpoints.yml"
+  echo "$ROOT/var/endpoints.yml"
+}
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }

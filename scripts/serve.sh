@@ -12,7 +12,7 @@ trap cleanup INT TERM EXIT
 "$PY" -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 "$PY" -m rasa run --model "$model" --enable-api --cors "${CORS_ORIGINS:-*}" --port "$RASA_PORT" \
-    --endpoints rasa_project/endpoints.yml --credentials rasa_project/credentials.yml &
+    --endpoints "$(endpoints_file)" --credentials rasa_project/credentials.yml &
 pids+=($!)
 log "Rasa on http://localhost:$RASA_PORT, actions on http://localhost:$ACTIONS_PORT, preferences in $PREFERENCES_DB_URL (Ctrl-C stops both)"
 wait -n "${pids[@]}"

@@ -20,7 +20,7 @@ pids+=($!)
 # --cors: the page's origin (both spellings of the local host), nothing else.
 "$PY" -m rasa run --model "$model" --enable-api -i 127.0.0.1 --port "$RASA_PORT" \
     --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" \
-    --endpoints rasa_project/endpoints.yml --credentials rasa_project/credentials.yml > var/log/rasa.log 2>&1 &
+    --endpoints "$(endpoints_file)" --credentials rasa_project/credentials.yml > var/log/rasa.log 2>&1 &
 pids+=($!)
 "$PY" -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory web > var/log/web.log 2>&1 &
 pids+=($!)
