@@ -1,39 +1,34 @@
 """Process-wide objects shared by all actions, and the tracker-to-library translation.
 
 Built lazily so `rasa run actions` starts fast and the database may come up
-after the action server does. LEARNING_ENABLED=false gives the plain
-assistant (no teachable moments, no preferences in interpretation): the
-baseline the latency benchmark compares against.
+after the action server does. LEARNING_ENABLED=false (preferences.settings)
+gives the plain assistant (no teachable moments, no preferences in
+interpretation): the baseline the latency benchmark compares against.
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
 
-from preferences.conversation import Conversation, State
+from preferences.dialogue import Conversation, State, TurnContext
 from preferences.moments import Turn
 from preferences.service import AssistantService
+from preferences.settings import settings
 from preferences.store import PreferenceStore
 
 STATE_SLOT = "learning_state"
 
 
-def learning_enabled() -> bool:
-    return os.environ.get("LEARNING_ENABLED", "true").strip().lower() not in ("0", "false", "no", "off")
-
-
 @lru_cache(maxsize=1)
 def store() -> PreferenceStore:
-    return PreferenceStore()
+    return PreferenceStore(settings().preferences_db_url)
 
 
 @lru_cache(maxsize=1)
 def conversation() -> Conversation:
-    on = learning_enabled()
+    on = settings().learning_enabled
     return Conversation(AssistantService(store(), personalize=on), learning=on)
 
 
@@ -46,23 +41,8 @@ def entities_of(tracker: Tracker) -> dict[str, list[Any]]:
     return grouped
 
 
-@dataclass
-class TurnContext:
-    """What the conversation layer needs to know about the turn in progress."""
-
-    user: str
-    text: str
-    intent: str | None
-    confidence: float
-    metadata: dict[str, Any]
-    at: float
-    history: list[Turn]
-    last_bot_text: str | None
-    state: State
-
-
 def context_of(tracker: Tracker) -> TurnContext:
-    """Earlier user messages of this session (for repeats and rephrases) and the last bot answer."""
+    """The turn in progress, with this session's earlier user messages and their answers."""
     events = list(tracker.events)
     start = max((i for i, e in enumerate(events) if e.get("event") == "session_started"), default=-1) + 1
     session = events[start:]
@@ -71,21 +51,25 @@ def context_of(tracker: Tracker) -> TurnContext:
     last_bot = next((e.get("text") for e in reversed(session[:latest_index])
                      if e.get("event") == "bot" and e.get("text")), None)
     replies: dict[int, str] = {}  # index of a user event in `session` -> the bot texts that followed it
+    outages: set[int] = set()  # user events whose answer was an outage (bot metadata {"outage": true})
     current: int | None = None
     for i, e in enumerate(session):
         if e.get("event") == "user":
             current = i
         elif e.get("event") == "bot" and e.get("text") and current is not None:
             replies[current] = (replies.get(current, "") + " " + e["text"]).strip()
+            if (e.get("metadata") or {}).get("outage") is True:
+                outages.add(current)
     history = [Turn(e.get("text") or "", float(e.get("timestamp") or 0.0),
                     ((e.get("parse_data") or {}).get("intent") or {}).get("name"), e.get("metadata") or {},
-                    replies.get(i))
+                    replies.get(i), i in outages)
                for i, e in enumerate(session) if e.get("event") == "user" and i != latest_index]
     latest = tracker.latest_message or {}
     intent = latest.get("intent") or {}
     metadata = latest.get("metadata") or (users[-1].get("metadata") if users else None) or {}
     return TurnContext(
         user=tracker.sender_id, text=latest.get("text") or "", intent=intent.get("name"),
-        confidence=float(intent.get("confidence") or 0.0), metadata=dict(metadata) if isinstance(metadata, dict) else {},
+        confidence=float(intent.get("confidence") or 0.0), entities=entities_of(tracker),
+        metadata=dict(metadata) if isinstance(metadata, dict) else {},
         at=float(users[-1].get("timestamp") or 0.0) if users else 0.0, history=history, last_bot_text=last_bot,
         state=State.from_json(tracker.get_slot(STATE_SLOT)))

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from preferences.catalogs import normalize
 from preferences.catalogs.text import fold
 from preferences.embeddings import Embedder
+from preferences.signals import Signal, channel_signal
 
 # Chosen on the labelled set: 0.40-0.45 gave the best rephrase F1 (0.93); 0.45 keeps more precision.
 # After a failed answer the bar is lower: the user is rewording because it did not work.
@@ -79,11 +80,12 @@ class Turn:
     intent: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
     reply: str | None = None  # what the assistant answered to it, when known
+    outage: bool = False  # the answer was "my memory is unavailable": not evidence of misunderstanding
 
 
 @dataclass(frozen=True)
 class Moment:
-    kind: str  # "barge_in" | "dissatisfaction" | "repeat" | "rephrase"
+    kind: Signal
     about: Turn | None  # the request that went wrong, when known
     score: float = 1.0
 
@@ -160,12 +162,11 @@ class MomentDetector:
     def detect(self, history: Sequence[Turn], current: Turn, last_bot_text: str | None = None) -> Moment | None:
         """The moment the current message signals, given the user's earlier messages (oldest first)."""
         previous = self._last_request(history)
-        if current.metadata.get("barge_in") is True:
-            return Moment("barge_in", previous)
-        if current.metadata.get("feedback") == "thumbs_down":
-            return Moment("dissatisfaction", previous)
+        sent = channel_signal(current.metadata)
+        if sent is not None:
+            return Moment(sent, previous)
         if self._is_dissatisfied(current, last_bot_text):
-            return Moment("dissatisfaction", previous)
+            return Moment(Signal.DISSATISFACTION, previous)
         if not is_request(current):
             return None
         failed = bool(last_bot_text and _FAILED.search(last_bot_text))
@@ -181,7 +182,7 @@ class MomentDetector:
         text = _core(current.text)
         for turn in reversed(candidates):
             if fuzz.ratio(_core(turn.text), text) >= REPEAT_SIMILARITY:
-                return Moment("repeat", turn, 1.0)
+                return Moment(Signal.REPEAT, turn, 1.0)
         vectors = self.embedder.embed([current.text] + [t.text for t in candidates])
         scores = vectors[1:] @ vectors[0]
         best = int(np.argmax(scores))
@@ -189,7 +190,7 @@ class MomentDetector:
         if failed and candidates[best] is recent[-1]:
             threshold = min(threshold, REPHRASE_THRESHOLD_AFTER_FAILURE)
         if float(scores[best]) >= threshold:
-            return Moment("rephrase", candidates[best], float(scores[best]))
+            return Moment(Signal.REPHRASE, candidates[best], float(scores[best]))
         return None
 
     def dissatisfaction_score(self, text: str) -> float:

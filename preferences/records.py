@@ -155,9 +155,5 @@ class DeviceState:
                 "updated_at": self.updated_at.isoformat()}
 
 
-class PreferenceError(ValueError):
-    """Bad input to the store (unknown slot, empty value, malformed import...)."""
-
-
-class StoreUnavailable(RuntimeError):
-    """The database cannot be reached or has not been migrated."""
+# The exceptions live in preferences.errors (one hierarchy); re-exported here for callers of the records.
+from preferences.errors import PreferenceError, StoreUnavailable  # noqa: E402,F401

@@ -1,17 +1,21 @@
-"""The one table that says which slots exist, where they live and how many values they hold.
+"""The table that says which slots exist, where they live and how many values they hold.
 
 Single-valued slots hold one liked value: a user has one home city and one
 unit system, so a newer one replaces the older. Multi-valued slots keep every
 liked value side by side (jazz *and* blues). Catalogued slots are normalised
 to the offline catalogs (`preferences.catalogs.normalize`).
 
+The table is what the skills declare (`preferences.skills.registry`).
 Slots not in the table are allowed (a skill may invent one, e.g. devices /
 favourite_scene): they are multi-valued, free text, and their domain is
 whatever the caller says.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from preferences.lazy import LazyTable
 
 
 @dataclass(frozen=True)
@@ -21,16 +25,15 @@ class SlotSpec:
     catalogued: bool
 
 
-SLOTS: dict[str, SlotSpec] = {
-    #  slot           domain       multi  catalogued
-    "genre": SlotSpec("music", True, True),
-    "artist": SlotSpec("music", True, True),
-    "cuisine": SlotSpec("food", True, True),
-    "team": SlotSpec("sports", True, True),
-    "news_topic": SlotSpec("news", True, True),
-    "home_city": SlotSpec("location", False, True),
-    "units": SlotSpec("weather", False, True),
-}
+def _from_registry() -> dict[str, SlotSpec]:
+    from preferences.skills import registry  # the skills read the store, so the table is built on first use
+
+    return {slot.name: SlotSpec(slot.domain, slot.multi_valued, slot.normalize is not None)
+            for slot in registry.slots()}
+
+
+# slot -> where it lives, how many values it holds, whether a catalog normalises it.
+SLOTS: Mapping[str, SlotSpec] = LazyTable(_from_registry)
 
 DEFAULT_SPEC_MULTI = True
 

@@ -10,20 +10,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from preferences.catalogs import normalize
-from preferences.catalogs.places import by_key
+from preferences.lazy import LazyTable
 from preferences.records import Polarity, Preference, Source
+from preferences.skills.base import place_of
 from preferences.store import PreferenceStore
 
-# entity -> (domain, slot). A city in a statement is where the user lives.
-ENTITY_SLOTS: dict[str, tuple[str, str]] = {
-    "genre": ("music", "genre"),
-    "artist": ("music", "artist"),
-    "cuisine": ("food", "cuisine"),
-    "team": ("sports", "team"),
-    "news_topic": ("news", "news_topic"),
-    "city": ("location", "home_city"),
-    "units": ("weather", "units"),
-}
+
+def _entity_slots() -> dict[str, tuple[str, str]]:
+    from preferences.skills import registry
+
+    return {slot.entity: (slot.domain, slot.name) for slot in registry.slots() if slot.entity and slot.stated}
+
+
+# entity -> (domain, slot), in the order statements are stored and confirmed. A city in a statement is
+# where the user lives.
+ENTITY_SLOTS: LazyTable[tuple[str, str]] = LazyTable(_entity_slots)
 
 
 def values_of(entities: Mapping[str, Any], name: str) -> list[str]:
@@ -32,28 +33,14 @@ def values_of(entities: Mapping[str, Any], name: str) -> list[str]:
     return [str(v).strip() for v in items if v not in (None, "") and str(v).strip()]
 
 
-def city_value(entities: Mapping[str, Any]) -> str | None:
-    """"Portland, Maine" may arrive as two city entities (see service.place_of)."""
-    from preferences.service import place_of
-
-    return place_of(entities)
-
-
 def describe(slot: str, value: str, polarity: Polarity = Polarity.LIKE) -> str:
-    """A preference in a few words, as the user would say it."""
-    shown = value
-    if slot in ("home_city", "asked_city"):
-        city = by_key(value)
-        shown = city.label if city else value
-    if slot == "home_city":
-        return f"you live in {shown}"
-    if slot == "asked_city":
-        return f"you usually mean {shown}"
-    if slot == "units":
-        return f"you want temperatures in {'Celsius' if value == 'metric' else 'Fahrenheit'}"
-    if slot == "team":
-        return f"you {'support' if polarity is Polarity.LIKE else 'are not a fan of'} the {shown}"
-    noun = {"cuisine": f"{shown} food", "news_topic": f"{shown} news"}.get(slot, shown)
+    """A preference in a few words, as the user would say it (the skill declares how)."""
+    from preferences.skills import registry
+
+    spec = registry.slots_by_name().get(slot)
+    if spec is not None and spec.describe is not None:
+        return spec.describe(value, polarity)
+    noun = (spec.noun if spec else "{}").format(value)
     verb = "like" if polarity is Polarity.LIKE else "don't like"
     return f"you {verb} {noun}"
 
@@ -62,14 +49,17 @@ def learn(store: PreferenceStore, user: str, entities: Mapping[str, Any], *, pol
           source: Source = Source.STATED, utterance: str | None = None,
           only: set[str] | None = None) -> list[Preference]:
     """Record every preference the entities state; returns what was stored."""
+    from preferences.skills import registry
+
     learned: list[Preference] = []
     for entity, (domain, slot) in ENTITY_SLOTS.items():
         if only is not None and slot not in only:
             continue
-        values = [city_value(entities)] if entity == "city" and values_of(entities, "city") else \
+        values = [place_of(entities)] if entity == "city" and values_of(entities, "city") else \
             values_of(entities, entity)
+        single = not registry.slots_by_name()[slot].multi_valued
         for value in values:
-            if value is None or (slot in ("home_city", "units") and polarity is Polarity.DISLIKE):
+            if value is None or (single and polarity is Polarity.DISLIKE):
                 continue
             result = store.record(user, domain, slot, value, polarity=polarity, source=source, utterance=utterance)
             if result.preference is not None:

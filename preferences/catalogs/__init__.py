@@ -9,22 +9,17 @@ import re
 import unicodedata
 from typing import Callable
 
-from preferences.catalogs.food import normalize_cuisine
-from preferences.catalogs.music import normalize_artist, normalize_genre
-from preferences.catalogs.news import normalize_topic
-from preferences.catalogs.places import normalize_city
-from preferences.catalogs.sports import normalize_team
-from preferences.catalogs.units import normalize_units
+from preferences.lazy import LazyTable
 
-NORMALIZERS: dict[str, Callable[[str], str | None]] = {
-    "genre": normalize_genre,
-    "artist": normalize_artist,
-    "cuisine": normalize_cuisine,
-    "team": normalize_team,
-    "news_topic": normalize_topic,
-    "home_city": normalize_city,
-    "units": normalize_units,
-}
+
+def _from_registry() -> dict[str, Callable[[str], str | None]]:
+    from preferences.skills import registry  # the skills declare their slots' catalogs
+
+    return {slot.name: slot.normalize for slot in registry.slots() if slot.normalize is not None}
+
+
+# slot -> its catalog's normaliser, as the skills declare them.
+NORMALIZERS: LazyTable[Callable[[str], str | None]] = LazyTable(_from_registry)
 
 MAX_FREE_TEXT = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -121,3 +121,54 @@ def status_text(store: DeviceStateStore, user: str, device: str, room: str) -> s
 def _describe(device: str, room: str) -> str:
     label = {"tv": "TV", "ac": "AC"}.get(device, device)
     return label if room in ("home", DEFAULT_ROOM[device]) and device in ("thermostat", "oven", "ac") else f"{room} {label}"
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING  # noqa: E402
+
+from preferences.skills.base import Entities, Skill, SkillReply, first  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def device_command(entities: Entities) -> DeviceCommand | SkillReply:
+    """The command a request names, or the reply asking for what is missing."""
+    device_text = first(entities, "device")
+    if not device_text:
+        return SkillReply("Which device? I can control lights, the thermostat, the oven, the TV, fans and AC.",
+                          {"missing": "device"})
+    device = normalize_device(device_text)
+    if device is None:
+        return SkillReply(f"I can't control a {device_text}. I know lights, thermostat, oven, TV, fan and AC.",
+                          {"unknown_device": device_text})
+    power = (first(entities, "power") or "").lower() or None
+    if power not in (None, "on", "off"):
+        power = None
+    return DeviceCommand(device, normalize_room(first(entities, "room"), device), power,
+                         parse_level(first(entities, "level")))
+
+
+def control_device_reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    cmd = device_command(entities)
+    if isinstance(cmd, SkillReply):
+        return cmd
+    state, text = apply_command(service.store, user, cmd)
+    return SkillReply(text, {"device": cmd.device, "room": cmd.room, "state": state})
+
+
+def device_status_reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    cmd = device_command(entities)
+    if isinstance(cmd, SkillReply):
+        return cmd
+    return SkillReply(status_text(service.store, user, cmd.device, cmd.room),
+                      {"device": cmd.device, "room": cmd.room})
+
+
+SKILLS = (
+    Skill(name="control_device", intent="control_device", action="action_control_device",
+          reply=control_device_reply, hint="Which device, and what should I do with it?",
+          examples=("turn on the kitchen lights", "set the thermostat to 70")),
+    Skill(name="device_status", intent="device_status", action="action_device_status",
+          reply=device_status_reply, hint="Which device did you mean?", examples=("is the oven on",)),
+)

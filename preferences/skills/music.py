@@ -51,3 +51,58 @@ def play_music(provider: MusicProvider, genre: str | None = None, artist: str | 
     else:
         text = f"Here's something you might like: {p.track} by {p.artist} ({p.genre})."
     return SkillReply(text, {"genre": p.genre, "artist": p.artist, "track": p.track})
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING  # noqa: E402
+
+from preferences.catalogs import normalize  # noqa: E402
+from preferences.catalogs.music import normalize_artist, normalize_genre  # noqa: E402
+from preferences.personalization import Choice, reason_for  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    artist_text, genre_text = first(entities, "artist"), first(entities, "genre")
+    artist = normalize("artist", artist_text) if artist_text else None
+    genre = normalize("genre", genre_text) if genre_text else None
+    if artist_text and not artist and not genre:
+        return SkillReply(f"I don't have any music by {artist_text} in my catalog yet.",
+                          {"unknown_artist": artist_text})
+    if genre_text and not genre and not artist:
+        return SkillReply(f"I don't know the genre \"{genre_text}\" yet. Try jazz, rock, pop or classical.",
+                          {"unknown_genre": genre_text})
+    if genre or artist:
+        return with_choices(play_music(service.provider("play_music"), genre=genre, artist=artist), [])
+    profile = service.profile(user)
+    avoid = profile.avoided("genre")
+    fav = profile.favourite("genre")
+    if fav and fav.value not in avoid:
+        reason = reason_for(fav, "music")
+        return with_choices(play_music(service.provider("play_music"), genre=fav.value),
+                            [Choice("genre", fav.value, reason)], f"Playing {fav.value}, {reason}.")
+    fav_artist = profile.favourite("artist")
+    if fav_artist:
+        reason = reason_for(fav_artist, "artist")
+        return with_choices(play_music(service.provider("play_music"), artist=fav_artist.value),
+                            [Choice("artist", fav_artist.value, reason)],
+                            f"Playing {fav_artist.value}, {reason}.")
+    reply = play_music(service.provider("play_music"), avoid=avoid)
+    if avoid:
+        return with_choices(reply, [Choice("genre", g, "you told me you don't like it") for g in sorted(avoid)],
+                            f"Avoiding {', '.join(sorted(avoid))}, as you asked.")
+    return with_choices(reply, [])
+
+
+SKILLS = (
+    Skill(name="play_music", intent="play_music", action="action_play_music", reply=reply,
+          provider=CatalogMusicProvider, hint="Which music did you want? A genre or an artist is enough.",
+          teaches=("genre", "artist"), answers=("genre", "artist"),
+          slots=(Slot("genre", "music", "genre", normalize=normalize_genre, order=10),
+                 Slot("artist", "music", "artist", normalize=normalize_artist, order=20)),
+          questions=(Question("genre", "What kind of music do you like?", order=10),),
+          examples=("play some jazz", "play something by Adele")),
+)

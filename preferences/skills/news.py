@@ -62,3 +62,41 @@ def news_reply(provider: NewsProvider, topic: str | None, today: date) -> SkillR
     intro = f"Here are the latest {topic} headlines: " if topic else "Here are today's top headlines: "
     text = intro + " ".join(f"{h}." for _, h in items)
     return SkillReply(text, {"topic": topic, "headlines": [h for _, h in items]})
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING  # noqa: E402
+
+from preferences.catalogs import normalize  # noqa: E402
+from preferences.catalogs.news import normalize_topic  # noqa: E402
+from preferences.personalization import Choice, reason_for  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    topic_text = first(entities, "news_topic")
+    topic = normalize("news_topic", topic_text) if topic_text else None
+    if topic_text and not topic:
+        reply = news_reply(service.provider("news"), None, service.today)
+        return SkillReply(f"I have no {topic_text} news, but here is the rest. {reply.text}", reply.facts)
+    if topic:
+        return with_choices(news_reply(service.provider("news"), topic, service.today), [])
+    fav = service.profile(user).favourite("news_topic")
+    if fav:
+        reason = reason_for(fav, "topic")
+        return with_choices(news_reply(service.provider("news"), fav.value, service.today),
+                            [Choice("news_topic", fav.value, reason)], f"Here's {fav.value}, {reason}.")
+    return with_choices(news_reply(service.provider("news"), None, service.today), [])
+
+
+SKILLS = (
+    Skill(name="news", intent="get_news", action="action_news", reply=reply,
+          provider=lambda today=None: OfflineNewsProvider(), hint="Which news topic did you want?",
+          teaches=("news_topic",), answers=("news_topic",),
+          slots=(Slot("news_topic", "news", "news_topic", normalize=normalize_topic, noun="{} news", order=50),),
+          questions=(Question("news_topic", "Which news topics interest you most?", order=50),),
+          examples=("what's in the news", "technology news")),
+)

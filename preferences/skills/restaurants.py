@@ -60,3 +60,52 @@ def restaurant_reply(provider: RestaurantProvider, city: City, cuisine: str | No
     if len(found) > 1:
         text += " Also worth a look: " + ", ".join(r.name for r in found[1:]) + "."
     return SkillReply(text, {"city": city.key, "cuisine": best.cuisine, "restaurants": [r.name for r in found]})
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING  # noqa: E402
+
+from preferences.catalogs import normalize  # noqa: E402
+from preferences.catalogs.food import normalize_cuisine  # noqa: E402
+from preferences.personalization import Choice, reason_for  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, place_of, with_choices  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    cuisine_text, place = first(entities, "cuisine"), place_of(entities)
+    cuisine = normalize("cuisine", cuisine_text) if cuisine_text else None
+    if cuisine_text and not cuisine:
+        return SkillReply(f"I don't know {cuisine_text} as a cuisine yet. Try Italian, Thai or Mexican.",
+                          {"unknown_cuisine": cuisine_text})
+    profile = service.profile(user)
+    city, choice, note = service.where(user, profile, place, utterance, remember=False)
+    if city is None:
+        if place:
+            return SkillReply(note, {"unknown_city": place})
+        what = f"{cuisine} food" if cuisine else "a place to eat"
+        return SkillReply(f"Where should I look for {what}? For example: \"in Boston\".", {"missing": "city"})
+    if choice and not place:
+        choice = Choice(choice.slot, choice.value, f"near home in {city.label}")
+    choices = [choice] if choice else []
+    avoid = profile.avoided("cuisine")
+    if not cuisine:
+        fav = profile.favourite("cuisine")
+        if fav and fav.value not in avoid:
+            cuisine = fav.value
+            choices.append(Choice("cuisine", fav.value, f"{fav.value} food, {reason_for(fav, 'cuisine')}"))
+    reply = restaurant_reply(service.provider("find_restaurant"), city, cuisine, avoid)
+    lead = ("Looking for " + " and ".join(c.reason for c in choices) + ".") if choices else None
+    return with_choices(SkillReply(reply.text + note, reply.facts), choices, lead)
+
+
+SKILLS = (
+    Skill(name="find_restaurant", intent="find_restaurant", action="action_find_restaurant", reply=reply,
+          provider=lambda today=None: OfflineRestaurantProvider(),
+          hint="What kind of food did you want, and where?", teaches=("cuisine",), answers=("cuisine",),
+          slots=(Slot("cuisine", "food", "cuisine", normalize=normalize_cuisine, noun="{} food", order=30),),
+          questions=(Question("cuisine", "What's your favourite kind of food?", order=30),),
+          examples=("find me a Thai restaurant", "somewhere to eat in Portland")),
+)

@@ -42,3 +42,57 @@ def score_reply(provider: ScoreProvider, team: Team, today: date) -> SkillReply:
     text = f"The {team.name} {verb} the {g.opponent.name} {g.team_score}-{g.opponent_score} in their last game."
     return SkillReply(text, {"team": team.name, "league": team.league, "opponent": g.opponent.name,
                              "score": [g.team_score, g.opponent_score]})
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from preferences.catalogs.sports import TEAMS_BY_NAME, find_teams, normalize_team  # noqa: E402
+from preferences.personalization import Choice, reason_for  # noqa: E402
+from preferences.records import Polarity  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def _team_phrase(value: str, polarity: Any) -> str:
+    return f"you {'support' if polarity is Polarity.LIKE else 'are not a fan of'} the {value}"
+
+
+def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    team_text = first(entities, "team")
+    profile = service.profile(user)
+    if not team_text:
+        fav = profile.favourite("team")
+        if fav is None or fav.value not in TEAMS_BY_NAME:
+            return SkillReply("Which team? For example: \"how did the Celtics do?\" "
+                              "You can also tell me which team you support.", {"missing": "team"})
+        reason = reason_for(fav, "team")
+        return with_choices(score_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today),
+                            [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}.")
+    teams = find_teams(team_text)
+    if not teams:
+        return SkillReply(f"I don't know a team called {team_text}. I follow the NBA, NFL, MLB and NHL.",
+                          {"unknown_team": team_text})
+    liked = {p.value for p in profile.likes.get("team", [])}
+    mine = [t for t in teams if t.name in liked]
+    if len(teams) > 1 and mine:
+        return with_choices(score_reply(service.provider("sports_score"), mine[0], service.today),
+                            [Choice("team", mine[0].name, "your team")],
+                            f"Checking the {mine[0].name}, since they're your team.")
+    reply = score_reply(service.provider("sports_score"), teams[0], service.today)
+    if len(teams) > 1:
+        others = ", ".join(t.name for t in teams[1:])
+        reply = SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)
+    return with_choices(reply, [])
+
+
+SKILLS = (
+    Skill(name="sports_score", intent="sports_score", action="action_sports_score", reply=reply,
+          provider=lambda today=None: OfflineScoreProvider(), hint="Which team did you mean?",
+          teaches=("team",), answers=("team",),
+          slots=(Slot("team", "sports", "team", normalize=normalize_team, describe=_team_phrase, order=40),),
+          questions=(Question("team", "Which sports team do you support?", order=20),),
+          examples=("how did the Celtics do", "Yankees score")),
+)

@@ -63,3 +63,62 @@ def weather_report(provider: WeatherProvider, city: City, day: date, units: str 
             f"{format_temperature(f.high_c, units)} and a low of {format_temperature(f.low_c, units)}.")
     return SkillReply(text, {"city": city.key, "units": units, "condition": f.condition,
                              "high_c": f.high_c, "low_c": f.low_c})
+
+
+# --- the skill, declared once ------------------------------------------------------------------------
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from preferences.catalogs.places import by_key, normalize_city  # noqa: E402
+from preferences.catalogs.units import normalize_units  # noqa: E402
+from preferences.personalization import ASKED_CITY, Choice  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, place_of, with_choices  # noqa: E402
+
+if TYPE_CHECKING:
+    from preferences.service import AssistantService
+
+
+def _label(key: str) -> str:
+    city = by_key(key)
+    return city.label if city else key
+
+
+def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
+    profile = service.profile(user)
+    place = place_of(entities)
+    city, choice, note = service.where(user, profile, place, utterance, remember=True)
+    if city is None:
+        if place:
+            return SkillReply(note, {"unknown_city": place})
+        return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\". "
+                          "You can also tell me where you live.", {"missing": "city"})
+    choices = [choice] if choice else []
+    units_pref = profile.favourite("units")
+    units = units_pref.value if units_pref else None
+    if units_pref:
+        choices.append(Choice("units", units_pref.value, f"in {'Celsius' if units == 'metric' else 'Fahrenheit'}, "
+                                                         "as you asked"))
+    reply = weather_report(service.provider("weather"), city, service.today, units)
+    lead = None
+    if choices:
+        lead = "Using " + " and ".join(c.reason if c.slot != "home_city" else f"{city.label}, {c.reason}"
+                                       for c in choices) + "."
+    return with_choices(SkillReply(reply.text + note, reply.facts), choices, lead)
+
+
+SKILLS = (
+    Skill(name="weather", intent="ask_weather", action="action_weather", reply=reply,
+          provider=lambda today=None: OfflineWeatherProvider(),
+          hint="Which city did you mean? Adding the state helps, like \"Springfield, Illinois\".",
+          teaches=("units",), answers=("city",),
+          slots=(Slot("home_city", "location", "city", multi_valued=False, normalize=normalize_city, order=60,
+                      describe=lambda value, polarity: f"you live in {_label(value)}"),
+                 Slot("units", "weather", "units", multi_valued=False, normalize=normalize_units, order=70,
+                      describe=lambda value, polarity: "you want temperatures in "
+                                                       f"{'Celsius' if value == 'metric' else 'Fahrenheit'}"),
+                 # Inferred only: the cities a user asks about, so "Springfield" comes to mean theirs.
+                 Slot(ASKED_CITY, "location", None, stated=False, order=80,
+                      describe=lambda value, polarity: f"you usually mean {_label(value)}")),
+          questions=(Question("home_city", "Which city do you live in?", order=40),
+                     Question("units", "Do you prefer temperatures in Celsius or Fahrenheit?", order=60)),
+          examples=("what's the weather in Boston", "will it rain tomorrow")),
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from actions.runtime import context_of, entities_of
-from preferences.conversation import State
+from preferences.dialogue import State
 
 
 def _user(text: str, ts: float, intent: str, **metadata: object) -> dict:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from preferences.conversation import SKILL_INTENTS, Conversation, State
+from preferences.dialogue import HANDLERS, Conversation, State, TurnContext
+from preferences.skills import registry
 from preferences.moments import MomentDetector, Turn
 from preferences.records import Polarity, Source
 from preferences.service import AssistantService
@@ -34,25 +35,29 @@ class Chat:
 
     def request(self, skill: str, text: str, entities: dict[str, Any] | None = None, **kw: Any) -> str:
         self.clock += 10
-        reply = self.conv.request(self.user, skill, entities or {}, text, self.state, history=list(self.history),
-                                  last_bot_text=self.last_bot, at=self.clock, **kw)
-        return self._after(text, SKILL_INTENTS[skill], reply)
+        ctx = self._context(text, registry.skill(skill).intent, entities, **kw)
+        reply = self.conv.handle(registry.skill(skill).action, ctx)
+        return self._after(text, registry.skill(skill).intent, reply)
 
     def do(self, method: str, text: str, *args: Any, intent: str = "other") -> str:
-        """Calls Conversation.<method>(user, [entities/command,] [text,] state[, polarity])."""
+        """Runs the conversation's own action for Conversation.<method> on one user message.
+
+        args: the entities (a dict), or a guided-Q&A command, or a polarity for `statement`.
+        """
         self.clock += 10
-        fn = getattr(self.conv, method)
-        if method in ("never_mind", "affirm", "what_do_you_know", "forget_everything"):
-            reply = fn(self.user, self.state)
-        elif method in ("guided_qa", "explain"):
-            reply = fn(self.user, args[0], self.state)
-        elif method in ("dissatisfied", "deny"):
-            reply = fn(self.user, text, self.state)
-        elif method == "statement" and len(args) == 2:
-            reply = fn(self.user, args[0], text, self.state, args[1])
-        else:
-            reply = fn(self.user, args[0], text, self.state)
+        entities = next((a for a in args if isinstance(a, dict)), None)
+        if method == "guided_qa":
+            intent = {"start": "learn_preferences", "skip": "skip", "back": "go_back", "stop": "stop"}[args[0]]
+        if method == "statement" and Polarity.DISLIKE in args:
+            intent = "state_dislike"
+        action = next(name for name, fn in HANDLERS.items() if fn.__name__ == method)
+        reply = self.conv.handle(action, self._context(text, intent, entities))
         return self._after(text, intent, reply)
+
+    def _context(self, text: str, intent: str, entities: dict[str, Any] | None, confidence: float = 1.0,
+                 metadata: dict[str, Any] | None = None) -> TurnContext:
+        return TurnContext(self.user, text, intent, confidence, entities or {}, metadata or {}, self.clock,
+                           list(self.history), self.last_bot, self.state)
 
     def _after(self, text: str, intent: str, reply: Any) -> str:
         self.state = State.from_json(reply.state.to_json())  # round-trips through the Rasa slot
@@ -239,9 +244,9 @@ def test_skill_shaped_answers_go_to_the_open_question(conv: Conversation, store:
 
 
 def test_a_retry_after_the_store_was_unavailable_is_not_a_moment(conv: Conversation) -> None:
-    from preferences.conversation import UNAVAILABLE
+    from preferences.dialogue import UNAVAILABLE
 
     chat = Chat(conv)
-    chat.history.append(Turn("play some music", 5.0, "play_music", reply=UNAVAILABLE))
+    chat.history.append(Turn("play some music", 5.0, "play_music", reply=UNAVAILABLE, outage=True))
     chat.history.append(Turn("hello", 6.0, "greet", reply="Hi!"))
     assert "What did you mean" not in chat.request("play_music", "play some music")

@@ -15,63 +15,63 @@ def service(store: PreferenceStore) -> AssistantService:
 
 
 def test_music_by_genre_artist_or_nothing(service: AssistantService) -> None:
-    assert service.play_music("ann", {"genre": ["Jazz music"]}).facts["genre"] == "jazz"
-    assert service.play_music("ann", {"artist": ["beatles"]}).facts["artist"] == "The Beatles"
-    assert "track" in service.play_music("ann", {}).facts
-    unknown = service.play_music("ann", {"genre": ["spaceship noises"]})
+    assert service.reply("play_music", "ann", {"genre": ["Jazz music"]}).facts["genre"] == "jazz"
+    assert service.reply("play_music", "ann", {"artist": ["beatles"]}).facts["artist"] == "The Beatles"
+    assert "track" in service.reply("play_music", "ann", {}).facts
+    unknown = service.reply("play_music", "ann", {"genre": ["spaceship noises"]})
     assert "don't know the genre" in unknown.text and unknown.facts == {"unknown_genre": "spaceship noises"}
 
 
 def test_weather_asks_for_a_missing_city_and_flags_ambiguity(service: AssistantService) -> None:
-    assert service.weather("ann", {}).facts == {"missing": "city"}
-    maine = service.weather("ann", {"city": ["Portland, Maine"]})
+    assert service.reply("weather", "ann", {}).facts == {"missing": "city"}
+    maine = service.reply("weather", "ann", {"city": ["Portland, Maine"]})
     assert maine.facts["city"] == "Portland, ME, US" and "I picked" not in maine.text
-    guess = service.weather("ann", {"city": ["Springfield"]})
+    guess = service.reply("weather", "ann", {"city": ["Springfield"]})
     assert "I picked Springfield" in guess.text and "tell me the state" in guess.text
-    assert "couldn't find a city" in service.weather("ann", {"city": ["Gotham City"]}).text
+    assert "couldn't find a city" in service.reply("weather", "ann", {"city": ["Gotham City"]}).text
 
 
 def test_restaurants_need_a_place_and_know_cuisines(service: AssistantService) -> None:
-    assert service.find_restaurant("ann", {"cuisine": ["thai food"]}).facts == {"missing": "city"}
-    found = service.find_restaurant("ann", {"cuisine": ["italian food"], "city": ["Boston"]})
+    assert service.reply("find_restaurant", "ann", {"cuisine": ["thai food"]}).facts == {"missing": "city"}
+    found = service.reply("find_restaurant", "ann", {"cuisine": ["italian food"], "city": ["Boston"]})
     assert found.facts["cuisine"] == "italian" and "Boston" in found.text
-    assert "don't know martian" in service.find_restaurant("ann", {"cuisine": ["martian"], "city": ["Boston"]}).text
+    assert "don't know martian" in service.reply("find_restaurant", "ann", {"cuisine": ["martian"], "city": ["Boston"]}).text
 
 
 def test_scores_name_the_alternatives_for_shared_nicknames(service: AssistantService) -> None:
-    assert service.sports_score("ann", {"team": ["GSW"]}).facts["team"] == "Golden State Warriors"
-    giants = service.sports_score("ann", {"team": ["Giants"]})
+    assert service.reply("sports_score", "ann", {"team": ["GSW"]}).facts["team"] == "Golden State Warriors"
+    giants = service.reply("sports_score", "ann", {"team": ["Giants"]})
     assert "say the full name" in giants.text
-    assert service.sports_score("ann", {}).facts == {"missing": "team"}
-    assert "don't know a team" in service.sports_score("ann", {"team": ["Hogwarts Dragons"]}).text
+    assert service.reply("sports_score", "ann", {}).facts == {"missing": "team"}
+    assert "don't know a team" in service.reply("sports_score", "ann", {"team": ["Hogwarts Dragons"]}).text
 
 
 def test_news_by_topic(service: AssistantService) -> None:
-    assert service.news("ann", {"news_topic": ["tech"]}).facts["topic"] == "technology"
-    assert service.news("ann", {}).facts["topic"] is None
+    assert service.reply("news", "ann", {"news_topic": ["tech"]}).facts["topic"] == "technology"
+    assert service.reply("news", "ann", {}).facts["topic"] is None
 
 
 def test_device_state_persists_per_user(service: AssistantService, store: PreferenceStore) -> None:
-    on = service.control_device("ann", {"device": ["oven"], "level": ["350"]})
+    on = service.reply("control_device", "ann", {"device": ["oven"], "level": ["350"]})
     assert on.facts["state"] == {"power": "on", "level": 350} and "oven is on" in on.text
-    assert "oven is on, temperature 350°" in service.device_status("ann", {"device": ["stove"]}).text
+    assert "oven is on, temperature 350°" in service.reply("device_status", "ann", {"device": ["stove"]}).text
     # Another user's oven is untouched, and a fresh service (a restart) sees the same state.
-    assert "oven is off" in service.device_status("bob", {"device": ["oven"]}).text
+    assert "oven is off" in service.reply("device_status", "bob", {"device": ["oven"]}).text
     again = AssistantService(PreferenceStore(store.url))
-    assert "temperature 350" in again.device_status("ann", {"device": ["oven"]}).text
-    off = service.control_device("ann", {"device": ["oven"], "power": ["off"]})
+    assert "temperature 350" in again.reply("device_status", "ann", {"device": ["oven"]}).text
+    off = service.reply("control_device", "ann", {"device": ["oven"], "power": ["off"]})
     assert off.facts["state"]["power"] == "off"
-    lights = service.control_device("ann", {"device": ["lamp"], "room": ["the kitchen"], "level": ["30%"]})
+    lights = service.reply("control_device", "ann", {"device": ["lamp"], "room": ["the kitchen"], "level": ["30%"]})
     assert lights.facts["room"] == "kitchen" and "kitchen lights are on, brightness 30%" in lights.text
 
 
 def test_device_commands_refuse_nonsense(service: AssistantService) -> None:
-    assert "between 40° and 90°" in service.control_device("ann", {"device": ["thermostat"], "level": ["500"]}).text
-    assert "can't control a toaster" in service.control_device("ann", {"device": ["toaster"]}).text
-    assert service.control_device("ann", {}).facts == {"missing": "device"}
+    assert "between 40° and 90°" in service.reply("control_device", "ann", {"device": ["thermostat"], "level": ["500"]}).text
+    assert "can't control a toaster" in service.reply("control_device", "ann", {"device": ["toaster"]}).text
+    assert service.reply("control_device", "ann", {}).facts == {"missing": "device"}
 
 
 def test_a_place_split_at_its_comma_by_the_tokenizer_is_rejoined(service: AssistantService) -> None:
-    assert service.weather("ann", {"city": ["Portland", "Maine"]}).facts["city"] == "Portland, ME, US"
+    assert service.reply("weather", "ann", {"city": ["Portland", "Maine"]}).facts["city"] == "Portland, ME, US"
     # Two separate cities stay separate: the first one is used.
-    assert service.weather("ann", {"city": ["Boston", "Chicago"]}).facts["city"].startswith("Boston")
+    assert service.reply("weather", "ann", {"city": ["Boston", "Chicago"]}).facts["city"].startswith("Boston")

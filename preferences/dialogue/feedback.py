@@ -1,0 +1,64 @@
+"""Feedback on the last answer: complaints, signals, yes, no, never mind, not understood."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from preferences.dialogue.context import TurnContext
+from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
+                                        remember_key)
+from preferences.signals import Signal
+
+if TYPE_CHECKING:
+    from preferences.dialogue.conversation import Conversation
+
+
+class Feedback:
+    """Mixed into Conversation."""
+
+    def dissatisfied(self: "Conversation", ctx: TurnContext, kind: Signal = Signal.DISSATISFACTION) -> Reply:
+        """A complaint, a thumbs-down or a barge-in about the last answer."""
+        state = ctx.state
+        state.moments += 1
+        state.pending = None
+        return self.offer(kind, state.last_request, state)
+
+    def fallback(self: "Conversation", ctx: TurnContext) -> Reply:
+        """Not understood: ask to rephrase; the rephrase that follows is compared with a lower bar."""
+        return Reply(["Sorry, I didn't quite get that. Could you say it another way?"], ctx.state)
+
+    def never_mind(self: "Conversation", ctx: TurnContext) -> Reply:
+        state = ctx.state
+        pending = state.pending
+        state.pending = None
+        if isinstance(pending, TeachPending):
+            remember_key(state.declined, pending.request.text if pending.request else "")
+            return Reply(["OK, never mind. I won't ask about that again this session."], state)
+        if state.qa is not None:
+            return self.qa_stop(ctx.user, state)
+        return Reply(["OK."], state)
+
+    def affirm(self: "Conversation", ctx: TurnContext) -> Reply:
+        state = ctx.state
+        pending = state.pending
+        state.pending = None
+        if isinstance(pending, ForgetAllPending):
+            removed = self.store.forget_user(ctx.user)
+            return Reply([f"Done. I've forgotten everything about you ({removed} records deleted)."], State())
+        if isinstance(pending, CheckPending):
+            return Reply(["Great, thanks for confirming."], state)
+        return Reply(["OK."], state)
+
+    def deny(self: "Conversation", ctx: TurnContext) -> Reply:
+        state = ctx.state
+        pending = state.pending
+        if isinstance(pending, ForgetAllPending):
+            state.pending = None
+            return Reply(["OK, I won't forget anything."], state)
+        if isinstance(pending, CheckPending):
+            state.moments += 1
+            return self.offer(Signal.DISSATISFACTION, pending.request, state)
+        if isinstance(pending, TeachPending):
+            return self.never_mind(ctx)
+        if state.qa is not None:
+            return self.qa_skip(ctx.user, state)
+        return self.dissatisfied(ctx) if state.last_request else Reply(["OK."], state)

@@ -1,0 +1,175 @@
+"""Requests and repair: carry out a skill request, notice a teachable moment, learn the answer.
+
+This is the heart of the teachable assistant: a request is carried out as
+the skill declares, unless the user is (a) answering the assistant's open
+question with a full request, or (b) showing that the assistant got the
+previous request wrong; then the assistant apologises, asks what they
+meant, stores the answer, and carries out the original request.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from preferences.catalogs import normalize
+from preferences.catalogs.media import find_title
+from preferences.catalogs.places import candidates
+from preferences.dialogue.context import TurnContext
+from preferences.dialogue.messages import LOW_CONFIDENCE, OFFER_QA_AFTER_MOMENTS, OFFER_QA_BELOW_PREFERENCES
+from preferences.dialogue.state import (CheckPending, ConceptPending, Reply, Request, State, TeachPending,
+                                        remember_key, request_key)
+from preferences.moments import Turn
+from preferences.personalization import ASKED_CITY
+from preferences.records import Polarity, Source
+from preferences.signals import ChannelMetadata, Signal, policy
+from preferences.skills import devices, registry
+from preferences.skills.base import SkillReply, first, place_of
+from preferences.teaching import confirmation, learn, values_of
+
+if TYPE_CHECKING:
+    from preferences.dialogue.conversation import Conversation
+
+
+def has_values(entities: Mapping[str, Any]) -> bool:
+    return any(values_of(entities, name) for name in entities)
+
+
+class Requests:
+    """Mixed into Conversation: requests of the registered skills, and the repair of failed ones."""
+
+    def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
+        state, entities = ctx.state, ctx.entities
+        if not self.learning:
+            return self.run(ctx, skill, entities)
+        pending = state.pending
+        # An answer given as a full request ("play jazz" after "what did you mean?") teaches too.
+        if isinstance(pending, TeachPending) and has_values(entities):
+            return self.learn_answer(ctx, skill=skill)
+        # "living room lights off" while a mode is being defined is the definition, not a command.
+        if isinstance(pending, ConceptPending) and skill == "control_device" and has_values(entities):
+            return self.define_concept(ctx)
+        # "chinese food" during the Q&A answers the question (when it names what was asked).
+        if state.qa is not None and self.answers_question(state, entities):
+            return self.qa_answer(ctx, Polarity.LIKE)
+        state.pending = None
+        moment = self._moment(ctx, skill)
+        if moment is not None and policy(moment.kind).carries_answer:
+            if has_values(entities) and state.last_request:
+                # "stop, play jazz instead": the interruption carries the answer.
+                state.pending = TeachPending(state.last_request, moment.kind.value)
+                return self.learn_answer(ctx, skill=skill)
+            return self.offer(moment.kind, state.last_request, state)
+        if moment is not None and request_key(ctx.text) not in state.declined:
+            state.moments += 1
+            if not has_values(entities):
+                return self.offer(moment.kind, Request(skill, dict(entities), ctx.text), state)
+            # The rewording names what was missing: do it, and remember the meaning.
+            learned = learn(self.store, ctx.user, entities, source=Source.TEACHABLE_MOMENT, utterance=ctx.text,
+                            only=set(registry.skill(skill).teaches))
+            reply = self.run(ctx, skill, entities)
+            lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
+            return Reply([lead, *reply.texts], reply.state)
+        reply = self.run(ctx, skill, entities, with_metadata=True)
+        if ctx.confidence < LOW_CONFIDENCE:
+            reply.state.pending = CheckPending(reply.state.last_request)
+            reply.texts[-1] += " Did I get that right?"
+        return reply
+
+    def _moment(self: "Conversation", ctx: TurnContext, skill: str):  # -> Moment | None
+        """Taught requests, and requests that failed in an outage, are no longer evidence of failure."""
+        assert self.detector is not None
+        history = [t for t in ctx.history if request_key(t.text) not in ctx.state.resolved and not t.outage]
+        current = Turn(ctx.text, ctx.at, registry.skill(skill).intent, ctx.metadata)
+        return self.detector.detect(history, current, ctx.last_bot_text)
+
+    def run(self: "Conversation", ctx: TurnContext, skill: str, entities: Mapping[str, Any],
+            text: str | None = None, with_metadata: bool = False) -> Reply:
+        """Carry out the request and remember it as the last one (for "why?" and repair).
+
+        Only the request as sent carries the device's metadata; a request
+        redone after a teachable moment is read without it.
+        """
+        text = ctx.text if text is None else text
+        channel = ctx.channel if with_metadata else ChannelMetadata()
+        reply = self.in_context(ctx.user, skill, entities, text or "", channel) \
+            or self.service.reply(skill, ctx.user, entities, text)
+        ctx.state.last_request = Request(skill, dict(entities), text or "")
+        ctx.state.last_choices = list(reply.facts.get("choices", []))
+        return Reply([reply.text], ctx.state)
+
+    def in_context(self: "Conversation", user: str, skill: str, entities: Mapping[str, Any], text: str,
+                   channel: ChannelMetadata) -> SkillReply | None:
+        """Context signals from the device change what a request means.
+
+        A screen makes "play The Hunger Games" the film rather than the
+        audiobook; an oven that is on makes "what's the temperature?" about
+        the oven rather than the weather.
+        """
+        if not self.learning:
+            return None
+        if skill == "play_music" and not first(entities, "genre"):
+            title = find_title(text)
+            if title and normalize("artist", title) is None:
+                if channel.screen is True:
+                    return SkillReply(f"Playing the film {title} on this screen, since this device has one.",
+                                      {"media": "film", "title": title})
+                return SkillReply(f"Playing the audiobook of {title}, since this device has no screen.",
+                                  {"media": "audiobook", "title": title})
+        if skill == "weather" and not first(entities, "city") and "temperature" in text.lower():
+            oven = devices.current_state(self.store, user, "oven", "kitchen")
+            if oven.get("power") == "on":
+                return SkillReply(devices.status_text(self.store, user, "oven", "kitchen")
+                                  + " (You asked while it's on, so I told you about the oven.)", {"device": "oven"})
+            if channel.oven == "on":
+                return SkillReply("Your oven reports that it is on. (You asked while it's on, so I told you about "
+                                  "the oven; ask for the weather to hear about outside.)", {"device": "oven"})
+        return None
+
+    def offer(self: "Conversation", kind: Signal, request: Request | None, state: State) -> Reply:
+        """Apologise briefly and ask what the user meant (once per request per session)."""
+        if request is None:
+            state.pending = None
+            return Reply(["Sorry about that. What would you like me to do?"], state)
+        if request_key(request.text) in state.declined:
+            return Reply(["Sorry. Tell me again whenever you like."], state)
+        state.pending = TeachPending(request, kind.value)
+        skill = registry.BY_NAME.get(request.skill)
+        hint = skill.hint if skill else "What did you mean?"
+        return Reply([f"{policy(kind).opening} What did you mean? {hint} (Or say \"never mind\".)"], state)
+
+    def learn_answer(self: "Conversation", ctx: TurnContext, skill: str | None = None) -> Reply:
+        """The answer at a teachable moment: store it, confirm in one line, then do the original request."""
+        state, entities = ctx.state, ctx.entities
+        pending = state.pending
+        request = (pending.request if isinstance(pending, TeachPending) else None) or Request("")
+        state.pending = None
+        remember_key(state.resolved, request.text)
+        target = skill or request.skill or "play_music"
+        if skill and skill != request.skill:
+            merged = dict(entities)  # a corrected request: do what was asked now
+        else:
+            merged = {**request.entities, **entities}
+        learned = learn(self.store, ctx.user, entities, source=Source.TEACHABLE_MOMENT, utterance=ctx.text,
+                        only=set(registry.skill(target).teaches))
+        place = place_of(entities)
+        if place and target in ("weather", "find_restaurant"):
+            found = candidates(place)
+            if found:  # the user's meaning of an ambiguous name, e.g. their Springfield
+                result = self.store.record(ctx.user, "location", ASKED_CITY, found[0].key,
+                                           source=Source.TEACHABLE_MOMENT, utterance=ctx.text)
+                if result.preference is not None:
+                    learned.append(result.preference)
+        reply = self.run(ctx, target, merged, text=request.text or ctx.text)
+        lines = [confirmation(learned)] if learned else []
+        lines += reply.texts
+        lines += self.maybe_offer_qa(ctx.user, state)
+        return Reply(lines, reply.state)
+
+    def maybe_offer_qa(self: "Conversation", user: str, state: State) -> list[str]:
+        if state.offered_qa or state.moments < OFFER_QA_AFTER_MOMENTS or state.qa is not None:
+            return []
+        if len([p for p in self.store.list(user) if p.source is not Source.INFERRED]) >= OFFER_QA_BELOW_PREFERENCES:
+            return []
+        state.offered_qa = True
+        return ["I could get things right more often if I knew you a little. Say \"learn my preferences\" "
+                "whenever you have a minute."]

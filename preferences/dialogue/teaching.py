@@ -1,0 +1,45 @@
+"""Declarative teaching ("I'm a Warriors fan") and bare answers ("jazz") to whatever is open."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from preferences.dialogue.context import TurnContext
+from preferences.dialogue.state import ConceptPending, Reply, TeachPending
+from preferences.records import Polarity
+from preferences.skills import registry
+from preferences.teaching import confirmation, learn, values_of
+
+if TYPE_CHECKING:
+    from preferences.dialogue.conversation import Conversation
+
+
+class Teaching:
+    """Mixed into Conversation."""
+
+    def statement(self: "Conversation", ctx: TurnContext) -> Reply:
+        polarity = Polarity.DISLIKE if ctx.intent == "state_dislike" else Polarity.LIKE
+        state, entities = ctx.state, ctx.entities
+        has_values = any(values_of(entities, name) for name in entities)
+        if isinstance(state.pending, TeachPending) and polarity is Polarity.LIKE and has_values:
+            return self.learn_answer(ctx)
+        if state.qa is not None and has_values:
+            return self.qa_answer(ctx, polarity)
+        learned = learn(self.store, ctx.user, entities, polarity=polarity, utterance=ctx.text)
+        if not learned:
+            return Reply(["What do you like? For example: \"I like jazz\", \"I'm a Warriors fan\" "
+                          "or \"I live in Portland, Maine\"."], state)
+        return Reply([confirmation(learned)], state)
+
+    def inform(self: "Conversation", ctx: TurnContext) -> Reply:
+        """A bare answer ("jazz", "Portland, Maine"): to whatever question is open, else a request."""
+        state = ctx.state
+        if isinstance(state.pending, TeachPending):
+            return self.learn_answer(ctx)
+        if isinstance(state.pending, ConceptPending):
+            return self.define_concept(ctx)
+        if state.qa is not None:
+            return self.qa_answer(ctx, Polarity.LIKE)
+        for skill in registry.SKILLS:
+            if any(values_of(ctx.entities, entity) for entity in skill.answers):
+                return self.run(ctx, skill.name, ctx.entities)
+        return Reply(["Sorry, I'm not sure what you'd like me to do with that."], state)
