@@ -66,7 +66,7 @@ def weather_report(provider: WeatherProvider, city: City, day: date, units: str 
 
 
 # --- the skill, declared once ------------------------------------------------------------------------
-from typing import TYPE_CHECKING, Any  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from preferences.catalogs.places import by_key, normalize_city  # noqa: E402
 from preferences.catalogs.units import normalize_units  # noqa: E402
