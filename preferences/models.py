@@ -132,5 +132,66 @@ class DeviceStateRow(Base):
     updated_at = Column(UTCDateTime, nullable=False)
 
 
+class RewriteVersionRow(Base):
+    """One mining run's rewrite table. Exactly one version is `active`; a run writes a `building`
+    version and switches it to active in one transaction, so an interrupted run is never used."""
+
+    __tablename__ = "rewrite_versions"
+    id = Column(Integer, primary_key=True)
+    status = Column(String(10), nullable=False)  # building | active | retired | failed
+    created_at = Column(UTCDateTime, nullable=False)
+    finished_at = Column(UTCDateTime)
+    source = Column(String(200))  # where the mined turns came from (URLs redacted)
+    stats = Column(JSON)
+
+    __table_args__ = (CheckConstraint("status IN ('building', 'active', 'retired', 'failed')", name="status"),)
+
+
+class RewriteRow(Base):
+    """A precomputed rewrite: requests normalised to `source_key` are read as `target_text`."""
+
+    __tablename__ = "rewrites"
+    id = Column(Integer, primary_key=True)
+    version_id = Column(Integer, ForeignKey("rewrite_versions.id", ondelete="CASCADE"), nullable=False)
+    source_key = Column(String(200), nullable=False)
+    source_text = Column(Text, nullable=False)
+    target_text = Column(Text, nullable=False)
+    probability = Column(Float, nullable=False)  # absorption probability of succeeding as the target
+    baseline = Column(Float, nullable=False)  # the source's own success rate
+    edges = Column(Integer, nullable=False)  # rephrase transitions supporting it
+    users = Column(Integer, nullable=False)  # distinct users among them
+    status = Column(String(10), nullable=False)  # active | withdrawn
+    withdrawn_at = Column(UTCDateTime)
+    withdrawn_reason = Column(Text)
+    rewritten_ok = Column(Integer, nullable=False, default=0)  # outcomes of turns it rewrote ...
+    rewritten_failed = Column(Integer, nullable=False, default=0)
+    held_out_ok = Column(Integer, nullable=False, default=0)  # ... and of matching turns left alone
+    held_out_failed = Column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("version_id", "source_key"),
+        CheckConstraint("status IN ('active', 'withdrawn')", name="status"),
+    )
+
+
+class RewriteEvidenceRow(Base):
+    """Which users' rephrases support a rewrite, so a forgotten user can be taken out of it."""
+
+    __tablename__ = "rewrite_evidence"
+    rewrite_id = Column(Integer, ForeignKey("rewrites.id", ondelete="CASCADE"), primary_key=True)
+    user_id = Column(USER, primary_key=True, index=True)
+
+
+class JobLeaseRow(Base):
+    """A lease per scheduled job, so with several instances each run happens once."""
+
+    __tablename__ = "job_leases"
+    job = Column(String(64), primary_key=True)
+    holder = Column(String(128), nullable=False)
+    expires_at = Column(UTCDateTime, nullable=False)
+    last_run_at = Column(UTCDateTime)
+
+
 TABLES = [UserRow.__table__, PreferenceRow.__table__, HistoryRow.__table__, ConceptRow.__table__,
-          DeviceStateRow.__table__]
+          DeviceStateRow.__table__, RewriteVersionRow.__table__, RewriteRow.__table__,
+          RewriteEvidenceRow.__table__, JobLeaseRow.__table__]

@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+# The exceptions live in preferences.errors (one hierarchy); re-exported for callers of the records.
+from preferences.errors import PreferenceError, StoreUnavailable  # noqa: F401
+
 
 class Polarity(str, enum.Enum):
     """Whether the user likes or dislikes the value."""
@@ -155,5 +158,41 @@ class DeviceState:
                 "updated_at": self.updated_at.isoformat()}
 
 
-# The exceptions live in preferences.errors (one hierarchy); re-exported here for callers of the records.
-from preferences.errors import PreferenceError, StoreUnavailable  # noqa: E402,F401
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A precomputed rewrite in the table, with its evidence and its live outcomes."""
+
+    id: int
+    version: int
+    source_key: str  # the normalised request it applies to
+    source_text: str  # how users most often said it
+    target_text: str  # what it is read as
+    probability: float  # of succeeding as the target (absorbing Markov chain)
+    baseline: float  # the source's own success rate when mined
+    edges: int
+    users: int
+    status: str  # active | withdrawn
+    withdrawn_at: datetime | None = None
+    withdrawn_reason: str | None = None
+    rewritten_ok: int = 0
+    rewritten_failed: int = 0
+    held_out_ok: int = 0
+    held_out_failed: int = 0
+
+    @property
+    def win_rate(self) -> float | None:
+        n = self.rewritten_ok + self.rewritten_failed
+        return self.rewritten_ok / n if n else None
+
+    @property
+    def held_out_rate(self) -> float | None:
+        n = self.held_out_ok + self.held_out_failed
+        return self.held_out_ok / n if n else None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["withdrawn_at"] = self.withdrawn_at.isoformat() if self.withdrawn_at else None
+        data["win_rate"], data["held_out_rate"] = self.win_rate, self.held_out_rate
+        return data

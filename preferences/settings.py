@@ -70,6 +70,13 @@ class Settings:
     rate_limit_user_burst: int = 20
     rate_limit_address_per_minute: float = 600.0  # per client address (with the secret set); 0 = no limit
     rate_limit_address_burst: int = 120
+    # Self-learning (docs/self-learning.md).
+    rewrites_enabled: bool = True  # apply precomputed rewrites before interpretation
+    rewrite_held_out_share: float = 0.1  # matching turns left un-rewritten, to measure each rewrite
+    rewrite_refresh_seconds: float = 30.0  # a new rewrite version takes effect within this time
+    tracker_db_url: str | None = None  # Rasa's SQL tracker store (the interaction log); default var/tracker.db
+    mining_schedule_minutes: float = 10.0  # how often the served deployment mines rewrites; 0 = never
+    log_retention_days: float = 90.0  # turns older than this are pruned from the log
 
     @property
     def secured(self) -> bool:
@@ -79,6 +86,10 @@ class Settings:
 def default_db_url() -> str:
     path = REPO_ROOT / "var" / "preferences.db"
     return f"sqlite:///{path}"
+
+
+def default_tracker_url() -> str:
+    return f"sqlite:///{REPO_ROOT / 'var' / 'tracker.db'}"
 
 
 def from_environment() -> Settings:
@@ -99,6 +110,12 @@ def from_environment() -> Settings:
         rate_limit_user_burst=_int("RATE_LIMIT_USER_BURST", 20),
         rate_limit_address_per_minute=_float("RATE_LIMIT_ADDRESS_PER_MINUTE", 600.0),
         rate_limit_address_burst=_int("RATE_LIMIT_ADDRESS_BURST", 120),
+        rewrites_enabled=_flag("REWRITES_ENABLED", True),
+        rewrite_held_out_share=_float("REWRITE_HELD_OUT_SHARE", 0.1),
+        rewrite_refresh_seconds=_float("REWRITE_REFRESH_SECONDS", 30.0),
+        tracker_db_url=_text("TRACKER_DB_URL", default_tracker_url()),
+        mining_schedule_minutes=_float("MINING_SCHEDULE_MINUTES", 10.0),
+        log_retention_days=_float("LOG_RETENTION_DAYS", 90.0),
     )
 
 
