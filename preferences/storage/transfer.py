@@ -107,31 +107,7 @@ class Transfer(Preferences):
         user = san.check_user(e.get("user"))
         now = utcnow()
         out: dict[str, Any] = {"user": user, "preferences": [], "concepts": [], "device_states": [], "history": []}
-        seen: set[tuple[str, str, str]] = set()
-        single_likes: set[tuple[str, str]] = set()
-        for p in _items(e, "preferences", where):
-            self._check_slot(_field(p, "domain", where), _field(p, "slot", where))
-            val, recognized = self._normalize(p["slot"], _field(p, "value", where))
-            pol = enum_value(Polarity, p.get("polarity"), "polarity")
-            conf = san.check_confidence(p.get("confidence", 1.0))
-            ident = (p["domain"], p["slot"], san.value_key(val))
-            if ident in seen:
-                raise PreferenceError(f"{where}: {p['slot']}={val!r} appears twice")
-            seen.add(ident)
-            if pol is Polarity.LIKE and not spec_for(p["slot"], p["domain"]).multi_valued:
-                if (p["domain"], p["slot"]) in single_likes:
-                    raise PreferenceError(f"{where}: single-valued slot {p['slot']!r} has more than one like")
-                single_likes.add((p["domain"], p["slot"]))
-            evidence = p.get("evidence", 1)
-            if not isinstance(evidence, int) or isinstance(evidence, bool) or not 1 <= evidence <= 10**9:
-                raise PreferenceError(f"{where}: evidence must be a positive integer")
-            out["preferences"].append(dict(
-                domain=p["domain"], slot=p["slot"], value=val, value_key=ident[2], polarity=pol.value,
-                source=enum_value(Source, p.get("source"), "source").value,
-                confidence=conf if recognized else min(conf, UNRECOGNIZED_CONFIDENCE), evidence=evidence,
-                recognized=recognized and bool(p.get("recognized", True)),
-                utterance=san.clean_utterance(p.get("utterance")),
-                created_at=_time(p.get("created_at"), now), updated_at=_time(p.get("updated_at"), now)))
+        out["preferences"] = self._parse_preferences(e, where, now)
         for c in _items(e, "concepts", where):
             out["concepts"].append(dict(
                 name=san.clean_name(_field(c, "name", where), "concept name"),
@@ -146,27 +122,7 @@ class Transfer(Preferences):
                 state=san.json_safe(d.get("state"), "device state"), updated_at=_time(d.get("updated_at"), now)))
         if len({(d["device"], d["room"]) for d in out["device_states"]}) != len(out["device_states"]):
             raise PreferenceError(f"{where}: a device state appears twice")
-        for h in _items(e, "history", where):
-            kind = h.get("kind")
-            if kind not in ("preference", "concept"):
-                raise PreferenceError(f"{where}: history kind must be preference or concept")
-            value = san.clean_text(h["value"], san.MAX_VALUE) if h.get("value") is not None else None
-            slot = h.get("slot")
-            if slot is not None:
-                san.check_ident(slot, "slot")
-            domain = h.get("domain")
-            if domain is not None:
-                san.check_ident(domain, "domain")
-            details = h.get("details")
-            out["history"].append(dict(
-                at=_time(h.get("at"), now), kind=kind, action=enum_value(ChangeAction, h.get("action"), "action").value,
-                domain=domain, slot=slot, value=value,
-                value_key=(value.casefold() if kind == "concept" else san.value_key(value)) if value else None,
-                polarity=enum_value(Polarity, h["polarity"], "polarity").value if h.get("polarity") else None,
-                source=enum_value(Source, h["source"], "source").value if h.get("source") else None,
-                confidence=san.check_confidence(h["confidence"]) if h.get("confidence") is not None else None,
-                utterance=san.clean_utterance(h.get("utterance")),
-                details=san.json_safe(details, "history details") if details is not None else None))
+        out["history"] = [_parse_history(h, where, now) for h in _items(e, "history", where)]
         return out
 
     def stats(self) -> dict[str, Any]:
@@ -189,6 +145,35 @@ class Transfer(Preferences):
                 "by_polarity": by(PREFS.c.polarity),
             }
         return self._read(q)
+
+    def _parse_preferences(self, e: dict[str, Any], where: str, now: datetime) -> builtins.list[dict[str, Any]]:
+        parsed: builtins.list[dict[str, Any]] = []
+        seen: set[tuple[str, str, str]] = set()
+        single_likes: set[tuple[str, str]] = set()
+        for p in _items(e, "preferences", where):
+            self._check_slot(_field(p, "domain", where), _field(p, "slot", where))
+            val, recognized = self._normalize(p["slot"], _field(p, "value", where))
+            pol = enum_value(Polarity, p.get("polarity"), "polarity")
+            conf = san.check_confidence(p.get("confidence", 1.0))
+            ident = (p["domain"], p["slot"], san.value_key(val))
+            if ident in seen:
+                raise PreferenceError(f"{where}: {p['slot']}={val!r} appears twice")
+            seen.add(ident)
+            if pol is Polarity.LIKE and not spec_for(p["slot"], p["domain"]).multi_valued:
+                if (p["domain"], p["slot"]) in single_likes:
+                    raise PreferenceError(f"{where}: single-valued slot {p['slot']!r} has more than one like")
+                single_likes.add((p["domain"], p["slot"]))
+            evidence = p.get("evidence", 1)
+            if not isinstance(evidence, int) or isinstance(evidence, bool) or not 1 <= evidence <= 10**9:
+                raise PreferenceError(f"{where}: evidence must be a positive integer")
+            parsed.append(dict(
+                domain=p["domain"], slot=p["slot"], value=val, value_key=ident[2], polarity=pol.value,
+                source=enum_value(Source, p.get("source"), "source").value,
+                confidence=conf if recognized else min(conf, UNRECOGNIZED_CONFIDENCE), evidence=evidence,
+                recognized=recognized and bool(p.get("recognized", True)),
+                utterance=san.clean_utterance(p.get("utterance")),
+                created_at=_time(p.get("created_at"), now), updated_at=_time(p.get("updated_at"), now)))
+        return parsed
 
 
 def _items(e: dict, key: str, where: str) -> Iterator[dict]:
@@ -216,3 +201,25 @@ def _time(value: Any, default: datetime) -> datetime:
     except (TypeError, ValueError):
         raise PreferenceError(f"bad timestamp {value!r}") from None
     return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
+
+def _parse_history(h: dict[str, Any], where: str, now: datetime) -> dict[str, Any]:
+    kind = h.get("kind")
+    if kind not in ("preference", "concept"):
+        raise PreferenceError(f"{where}: history kind must be preference or concept")
+    value = san.clean_text(h["value"], san.MAX_VALUE) if h.get("value") is not None else None
+    slot = h.get("slot")
+    if slot is not None:
+        san.check_ident(slot, "slot")
+    domain = h.get("domain")
+    if domain is not None:
+        san.check_ident(domain, "domain")
+    details = h.get("details")
+    return dict(
+        at=_time(h.get("at"), now), kind=kind, action=enum_value(ChangeAction, h.get("action"), "action").value,
+        domain=domain, slot=slot, value=value,
+        value_key=(value.casefold() if kind == "concept" else san.value_key(value)) if value else None,
+        polarity=enum_value(Polarity, h["polarity"], "polarity").value if h.get("polarity") else None,
+        source=enum_value(Source, h["source"], "source").value if h.get("source") else None,
+        confidence=san.check_confidence(h["confidence"]) if h.get("confidence") is not None else None,
+        utterance=san.clean_utterance(h.get("utterance")),
+        details=san.json_safe(details, "history details") if details is not None else None)
