@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, idempotently: Python environment from the lock, the
-# project itself, database migrations, and a trained model matching the data.
+# project itself, database migrations, and a trained model matching the data;
+# with --for-tests also what the test suite needs (Chromium, said so on screen).
 # A second run reuses everything by content hash and takes seconds.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -68,4 +69,16 @@ log "migrating the preference store ($(echo "$PREFERENCES_DB_URL" | sed -E 's#//
 
 # --- 5. A trained model for the current data ----------------------------------
 "$ROOT/scripts/model.sh" >/dev/null
+
+# --- 6. Only for the test suite: Debian's Chromium for the browser tests --------
+# (never a browser download: the registry's package, installed visibly, once)
+if [ "${1:-}" = "--for-tests" ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing Debian's chromium for the browser tests (apt-get, once)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "error: the browser tests need Chromium; install it with: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
 log "ready"

@@ -5,14 +5,11 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-bash scripts/setup.sh
+bash scripts/setup.sh --for-tests
 model=$(bash scripts/model.sh)
 export TEACHABLE_MODEL="$model"
 mkdir -p artifacts
 status=0
-# Browser tests drive Debian's Chromium (never a browser download); as root, install it if missing.
-command -v chromium >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || true
 "$PY" -m pytest --timeout 900 --cov --cov-report=term --cov-report=html:artifacts/coverage \
     --junitxml=artifacts/pytest.xml "$@" || status=$?
 log "conversation tests: rasa test core --e2e --stories rasa_project/tests"

@@ -16,6 +16,19 @@ import psycopg2
 import pytest
 from psycopg2 import sql
 
+# Tiers by folder: `pytest -m unit` (fast, no servers), `-m store` (SQLite and PostgreSQL), `-m e2e` (real
+# Rasa and action servers), `-m browser` (headless Chromium), `-m environment` (the installed environment),
+# `-m benchmark` (benchmark scripts run small, no timing assertions).
+TIERS = ("unit", "store", "e2e", "browser", "environment", "benchmarks")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = item.path.relative_to(config.rootpath).parts
+        if len(parts) > 1 and parts[0] == "tests" and parts[1] in TIERS:
+            item.add_marker(parts[1].rstrip("s") if parts[1] == "benchmarks" else parts[1])
+
+
 PG_HOST = os.environ.get("PREFERENCES_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PREFERENCES_TEST_PG_PORT", "5432"))
 PG_USER = os.environ.get("PREFERENCES_TEST_PG_USER", "postgres")
