@@ -313,5 +313,38 @@ def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     con.print(t)
 
 
+@app.command()
+def token(ctx: typer.Context,
+          user: Annotated[Optional[str], typer.Argument(
+              metavar="USER", help="The user the token proves (omit with --api for an admin API token).")] = None,
+          ttl: Annotated[int, typer.Option("--ttl", metavar="SECONDS", help="Lifetime in seconds.")] = 3600,
+          api: Annotated[bool, typer.Option(
+              "--api", help="A token for Rasa's HTTP API instead: admin, or only USER's conversation.")] = False,
+          json_out: JsonOpt = False) -> None:
+    """Mint a signed token (needs ASSISTANT_SECRET): for USER's messages over REST
+    (`Authorization: Bearer TOKEN`) and socket.io (auth {"token": TOKEN}), or with --api for the HTTP API."""
+    from preferences import tokens
+    from preferences.settings import from_environment
+
+    s = _settings(ctx, json_out)
+    secret = from_environment().assistant_secret
+    if not secret:
+        raise _fail("ASSISTANT_SECRET is not set (without it the servers listen on 127.0.0.1 only and need "
+                    "no token)", EXIT_USAGE)
+    if user is None and not api:
+        raise _fail("name a USER (or use --api for an HTTP API token)", EXIT_USAGE)
+    try:
+        if api:
+            minted = tokens.mint_api_token(secret, ttl, username=user or "admin", role="user" if user else "admin")
+        else:
+            minted = tokens.mint(secret, user, ttl)
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    if s.json:
+        _emit_json({"token": minted, "user": user, "api": api, "expires_in": ttl})
+    else:
+        typer.echo(minted)
+
+
 if __name__ == "__main__":
     app()

@@ -2,7 +2,13 @@
 
 Both are started as real processes on free ports with their own database, so
 a test or a benchmark run never touches the developer's data or a server
-already running on 5005/5055.
+already running on 5005/5055. They are started the way the scripts start them
+(`python -m actions.server`, `python -m rasa_components.launcher run`), so
+they bind and authenticate as served: with `ASSISTANT_SECRET` in `extra_env`
+the harness signs its own calls (a user token for `say`, an HTTP API token
+for `parse` and the readiness check); without it, it never inherits one from
+the developer's shell, and allows any page origin (the browser tests serve
+the page on a free port).
 """
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import requests
+
+from preferences import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,33 +74,62 @@ class RunningAssistant:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def secret(self) -> str | None:
+        """The ASSISTANT_SECRET the servers run with (None: loopback only, no tokens)."""
+        return self.extra_env.get("ASSISTANT_SECRET") or None
+
+    def token(self, user: str, ttl: int = 3600) -> str:
+        """A user token for `user` (the servers must run with a secret)."""
+        assert self.secret, "this assistant runs without ASSISTANT_SECRET"
+        return tokens.mint(self.secret, user, ttl)
+
+    def user_headers(self, user: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(user)}"} if self.secret else {}
+
+    def api_headers(self) -> dict[str, str]:
+        """Headers for Rasa's HTTP API: an admin token when the servers run with a secret."""
+        return {"Authorization": f"Bearer {tokens.mint_api_token(self.secret)}"} if self.secret else {}
+
+    def actions_headers(self) -> dict[str, str]:
+        """The shared secret Rasa sends to the action server."""
+        return {tokens.ACTIONS_HEADER: tokens.actions_token(self.secret)} if self.secret else {}
+
+    def env(self) -> dict[str, str]:
+        env = base_env(self.db_url)
+        env.pop("ASSISTANT_SECRET", None)  # only what this assistant is given, never the developer's shell
+        if not self.extra_env.get("ASSISTANT_SECRET"):
+            env["CORS_ORIGINS"] = "*"  # loopback only; the browser tests' page is on a free port
+        return env | self.extra_env
+
     def start(self, timeout: float = 240.0) -> "RunningAssistant":
         self.workdir.mkdir(parents=True, exist_ok=True)
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
-        env = base_env(self.db_url) | self.extra_env
-        self.procs.append(self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+        env = self.env()
+        self.procs.append(self._spawn("actions", [sys.executable, "-m", "actions.server",
                                                   "--port", str(self.actions_port)], env))
         self.procs.append(self._spawn("rasa", [
-            sys.executable, "-m", "rasa", "run", "--model", str(model_path()), "--enable-api", "--cors", "*",
+            sys.executable, "-m", "rasa_components.launcher", "run", "--model", str(model_path()), "--enable-api",
             "--port", str(self.rasa_port), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "rasa_project" / "credentials.yml")], env))
         self._wait(f"http://127.0.0.1:{self.actions_port}/health", timeout)
-        self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")))
+        self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")),
+                   headers=self.api_headers)
         return self
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         log = open(self.workdir / f"{name}.log", "wb")
         return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
-    def _wait(self, url: str, timeout: float, need: Any = None) -> None:
+    def _wait(self, url: str, timeout: float, need: Any = None, headers: Any = dict) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for proc in self.procs:
                 if proc.poll() is not None:
                     raise RuntimeError(f"a server exited early ({proc.args[:4]}); logs: {self.logs()}")
             try:
-                r = requests.get(url, timeout=2)
+                r = requests.get(url, timeout=2, headers=headers())
                 if r.ok and (need is None or need(r)):
                     return
             except requests.RequestException:
@@ -109,12 +146,14 @@ class RunningAssistant:
         body: dict[str, Any] = {"sender": user, "message": text}
         if metadata:
             body["metadata"] = metadata
-        r = requests.post(f"{self.url}/webhooks/rest/webhook", json=body, timeout=60)
+        r = requests.post(f"{self.url}/webhooks/rest/webhook", json=body, timeout=60,
+                          headers=self.user_headers(user))
         r.raise_for_status()
         return [m.get("text", "") for m in r.json() if m.get("text")]
 
     def parse(self, text: str) -> dict[str, Any]:
-        r = requests.post(f"{self.url}/model/parse", json={"text": text}, timeout=30)
+        r = requests.post(f"{self.url}/model/parse", json={"text": text}, timeout=30,
+                          headers=self.api_headers())
         r.raise_for_status()
         return r.json()
 

@@ -12,6 +12,16 @@
  *   one-off signal (barge-in, thumbs-down) is put in it just for the one
  *   message the button sends. socket.io encodes the message synchronously
  *   when connected, and the buttons are enabled only while connected.
+ * - Identity (docs/security.md): the page first asks its own server for a
+ *   token (GET token). With ASSISTANT_SECRET set, the page server answers
+ *   with this browser's stable user id (kept in an HttpOnly cookie) and a
+ *   signed token for it; the page passes the token in the socket.io handshake
+ *   query and Rasa uses the token's subject as the user id. Without the
+ *   secret (or with a plain static server) the answer is {"secured": false}
+ *   or an error, and the page works as described above.
+ * - Everything shown from the assistant is set with textContent (a taught
+ *   "<script>" is text); links in answers that are not http(s) or mailto are
+ *   not followed.
  */
 (function () {
   "use strict";
@@ -21,6 +31,7 @@
   var ABOUT_ME = "What do you know about me?";
   var STOP_TEXT = "stop";
   var THUMBS_DOWN_TEXT = "👎";
+  var AUTH_RELOAD_KEY = "teachable.authReloadAt";   // at most one reload for a new token per 30 s
 
   var query = new URLSearchParams(window.location.search);
   var rasaUrl = (query.get("rasa") || (window.location.protocol === "https:" ? "https://" : "http://") +
@@ -125,10 +136,18 @@
     collectingProfile = false;
     ui.aboutMe.focus();
   });
+  var auth = null;          // {user, token, expires_in} from the page server, when it signs users
   ui.newUser.addEventListener("click", function () {
-    window.localStorage.removeItem(STORAGE_KEY);   // the widget asks Rasa for a new session id
-    window.sessionStorage.setItem("teachable.previousUser", ui.userId.textContent);
-    window.location.reload();
+    var restart = function () {
+      window.localStorage.removeItem(STORAGE_KEY);   // the widget asks Rasa for a new session id
+      window.sessionStorage.setItem("teachable.previousUser", ui.userId.textContent);
+      window.location.reload();
+    };
+    if (!auth) { restart(); return; }
+    // Signed users: the page server hands out the new id (and its cookie); the reload fetches its token.
+    fetch("token/new", { method: "POST", credentials: "same-origin", cache: "no-store",
+                         headers: { "X-Requested-With": "teachable-page" } })
+      .then(restart, restart);
   });
   ui.skip.addEventListener("click", function (ev) {
     var input = ui.chat.querySelector(".rw-new-message");
@@ -140,6 +159,9 @@
   }, true);
   ui.chat.addEventListener("click", function (ev) {
     if (ev.target.closest && ev.target.closest(".rw-send")) userSends();
+    // The widget renders answers as Markdown without filtering link targets: never follow javascript: etc.
+    var link = ev.target.closest ? ev.target.closest("a[href]") : null;
+    if (link && !/^(https?:|mailto:)/i.test(link.getAttribute("href") || "")) ev.preventDefault();
   }, true);
 
   // --- receiving ------------------------------------------------------------------
@@ -175,6 +197,24 @@
   }
   new MutationObserver(labelWidget).observe(ui.chat, { childList: true, subtree: true });
 
+  // --- identity: a token from the page's own server ---------------------------------------
+  function reloadForNewToken() {     // the token expired or was refused: the page server mints a new one
+    var last = parseInt(window.sessionStorage.getItem(AUTH_RELOAD_KEY) || "0", 10);
+    if (Date.now() - last < 30000) {
+      setConnected(false, "not signed in: reload the page");
+      return;
+    }
+    window.sessionStorage.setItem(AUTH_RELOAD_KEY, String(Date.now()));
+    window.location.reload();
+  }
+  function fetchAuth() {
+    return fetch("token", { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) {
+        return body && body.secured && typeof body.token === "string" && typeof body.user === "string" ? body : null;
+      }, function () { return null; });   // a plain static server: no token, the page works as before
+  }
+
   // --- the widget -------------------------------------------------------------------
   var previous = window.sessionStorage.getItem("teachable.previousUser");
   if (previous) window.sessionStorage.removeItem("teachable.previousUser");
@@ -185,34 +225,51 @@
     setConnected(false, "widget failed to load (run the setup: npm ci in web/)");
     return;
   }
-  window.WebChat.default({
-    socketUrl: rasaUrl,
-    socketPath: "/socket.io/",
-    embedded: true,
-    withRules: false,            // no Botfront rules: show the widget at once
-    initPayload: "/greet",       // sent once per new session id
-    customData: context,
-    title: "Teachable assistant",
-    subtitle: "Teach me what you like",
-    inputTextFieldHint: "Type a message, then Enter",
-    connectingText: "Waiting for the assistant...",
-    hideWhenNotConnected: false,
-    showCloseButton: false,
-    customMessageDelay: function () { return 150; },
-    params: { storage: "local" },
-    innerRef: function (handle) { if (handle) widget = handle; },
-    onSocketEvent: {
-      connect: function () { setConnected(false, "connected, starting session"); },
-      session_confirm: function (data) {
-        var id = data && data.session_id ? data.session_id : data;
-        showUser(id);
-        setConnected(true, previous && previous !== id ? "connected (new user)" : "connected");
-      },
-      bot_uttered: onBotMessage,
-      disconnect: function () { setConnected(false, "disconnected, retrying"); },
-      connect_error: function () { setConnected(false, "cannot reach the assistant at " + rasaUrl); }
+  fetchAuth().then(function (signed) {
+    auth = signed;
+    if (auth) {
+      // The id is the page server's; a different one kept by the widget belongs to an earlier user.
+      if (storedSessionId() !== auth.user) window.localStorage.removeItem(STORAGE_KEY);
+      showUser(auth.user);
     }
-  }, ui.chat);
+    startWidget();
+  });
+
+  function startWidget() {
+    window.WebChat.default({
+      // rasa-webchat passes no socket.io auth object: the token rides in the handshake query.
+      socketUrl: auth ? rasaUrl + "/?token=" + encodeURIComponent(auth.token) : rasaUrl,
+      socketPath: "/socket.io/",
+      embedded: true,
+      withRules: false,            // no Botfront rules: show the widget at once
+      initPayload: "/greet",       // sent once per new session id
+      customData: context,
+      title: "Teachable assistant",
+      subtitle: "Teach me what you like",
+      inputTextFieldHint: "Type a message, then Enter",
+      connectingText: "Waiting for the assistant...",
+      hideWhenNotConnected: false,
+      showCloseButton: false,
+      customMessageDelay: function () { return 150; },
+      params: { storage: "local" },
+      innerRef: function (handle) { if (handle) widget = handle; },
+      onSocketEvent: {
+        connect: function () { setConnected(false, "connected, starting session"); },
+        session_confirm: function (data) {
+          var id = data && data.session_id ? data.session_id : data;
+          showUser(id);
+          setConnected(true, previous && previous !== id ? "connected (new user)" : "connected");
+        },
+        bot_uttered: onBotMessage,
+        auth_error: function () { if (auth) reloadForNewToken(); },
+        disconnect: function () { setConnected(false, "disconnected, retrying"); },
+        connect_error: function (err) {
+          if (auth && err && err.data && err.data.status === 401) { reloadForNewToken(); return; }
+          setConnected(false, "cannot reach the assistant at " + rasaUrl);
+        }
+      }
+    }, ui.chat);
+  }
 
   window.teachablePage = { rasaUrl: rasaUrl, context: context, send: send };
 })();
