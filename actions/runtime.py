@@ -16,6 +16,7 @@ from preferences.dialogue import Conversation, State, TurnContext
 from preferences.moments import Turn
 from preferences.service import AssistantService
 from preferences.settings import settings
+from preferences.storage.rewrites import RewriteTable
 from preferences.store import PreferenceStore
 
 STATE_SLOT = "learning_state"
@@ -29,7 +30,8 @@ def store() -> PreferenceStore:
 @lru_cache(maxsize=1)
 def conversation() -> Conversation:
     on = settings().learning_enabled
-    return Conversation(AssistantService(store(), personalize=on), learning=on)
+    return Conversation(AssistantService(store(), personalize=on), learning=on,
+                        rewrites=RewriteTable(settings().preferences_db_url))
 
 
 def entities_of(tracker: Tracker) -> dict[str, list[Any]]:

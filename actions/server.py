@@ -26,6 +26,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import jobs
 from preferences import tokens
 from preferences.settings import Settings, settings
 from rasa_components.auth import serve_host, startup_note
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     app = build_app(s, args.actions)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     print(startup_note("action server", host, args.port, s), file=sys.stderr, flush=True)
+    jobs.start(s)  # mining and log retention on a schedule (once per round across instances)
     app.run(host, args.port, workers=utils.number_of_sanic_workers(), access_log=False)
 
 

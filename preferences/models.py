@@ -182,6 +182,19 @@ class RewriteEvidenceRow(Base):
     user_id = Column(USER, primary_key=True, index=True)
 
 
+class ForgottenUserRow(Base):
+    """Users who asked to be forgotten: their turns leave the interaction log and every rewrite's evidence.
+
+    The log is Rasa's tracker store, which a running conversation may write
+    again after a delete; so the miner also skips these users' turns from
+    before `at`, and the retention job deletes them from the log.
+    """
+
+    __tablename__ = "forgotten_users"
+    user_id = Column(USER, primary_key=True)
+    at = Column(UTCDateTime, nullable=False)
+
+
 class JobLeaseRow(Base):
     """A lease per scheduled job, so with several instances each run happens once."""
 
@@ -194,4 +207,4 @@ class JobLeaseRow(Base):
 
 TABLES = [UserRow.__table__, PreferenceRow.__table__, HistoryRow.__table__, ConceptRow.__table__,
           DeviceStateRow.__table__, RewriteVersionRow.__table__, RewriteRow.__table__,
-          RewriteEvidenceRow.__table__, JobLeaseRow.__table__]
+          RewriteEvidenceRow.__table__, ForgottenUserRow.__table__, JobLeaseRow.__table__]

@@ -7,6 +7,7 @@ Create Date: 2026-11-25
 A mining run writes a `building` version and switches it to `active` in one
 transaction; readers only ever use the active version. `rewrite_evidence`
 lets "forget everything about me" take a user out of every rewrite's support.
+`forgotten_users` keeps forgotten users out of the log and the miner.
 `job_leases` lets several instances share one schedule: a job runs where it
 holds the lease.
 """
@@ -59,6 +60,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('rewrite_id', 'user_id', name=op.f('pk_rewrite_evidence'))
     )
     op.create_index(op.f('ix_rewrite_evidence_user_id'), 'rewrite_evidence', ['user_id'], unique=False)
+    op.create_table('forgotten_users',
+    sa.Column('user_id', sa.String(length=128), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_forgotten_users'))
+    )
     op.create_table('job_leases',
     sa.Column('job', sa.String(length=64), nullable=False),
     sa.Column('holder', sa.String(length=128), nullable=False),
@@ -70,6 +76,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('job_leases')
+    op.drop_table('forgotten_users')
     op.drop_index(op.f('ix_rewrite_evidence_user_id'), table_name='rewrite_evidence')
     op.drop_table('rewrite_evidence')
     op.drop_table('rewrites')

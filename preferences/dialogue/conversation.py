@@ -23,13 +23,15 @@ from preferences.dialogue.teaching import Teaching
 from preferences.moments import MomentDetector
 from preferences.service import AssistantService
 from preferences.skills import registry
+from preferences.storage.rewrites import RewriteTable
 
 
 class Conversation(Requests, Feedback, Teaching, GuidedQA, Privacy, Concepts):
     def __init__(self, service: AssistantService, detector: MomentDetector | None = None,
-                 learning: bool = True) -> None:
+                 learning: bool = True, rewrites: RewriteTable | None = None) -> None:
         self.service = service
         self.store = service.store
+        self.rewrites = rewrites  # "forget everything about me" takes the user out of their evidence too
         self.learning = learning
         self.detector = detector if detector is not None or not learning else MomentDetector()
 

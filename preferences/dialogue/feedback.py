@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
                                         remember_key)
+from preferences.selflearning.settings import MiningSettings
 from preferences.signals import Signal
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Feedback:
         state.pending = None
         if isinstance(pending, ForgetAllPending):
             removed = self.store.forget_user(ctx.user)
+            if self.rewrites is not None:  # and out of the log and every rewrite's evidence
+                self.rewrites.forget_user(ctx.user, min_users=MiningSettings().min_edge_users)
             return Reply([f"Done. I've forgotten everything about you ({removed} records deleted)."], State())
         if isinstance(pending, CheckPending):
             return Reply(["Great, thanks for confirming."], state)

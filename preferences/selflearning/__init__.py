@@ -15,8 +15,13 @@ The pieces, in the order a mining pass uses them:
 * `miner`: the pass on Dask, streaming, with its result records;
 * `settings`: every threshold, with the reason for its default.
 
-Like the rest of `preferences`, nothing here imports Rasa; the adapter that
-reads Rasa's tracker store lives in `rasa_components.tracker_log`.
+Like the rest of `preferences`, nothing here imports Rasa. `tracker_store`
+reads the events table in the layout Rasa's SQL tracker store writes (the
+served log) with plain SQLAlchemy: the one place that knows that layout,
+kept here so the jobs and the CLI can read the log without an adapter.
+Then `runtime` applies the table, `selfaware` judges it, `jobs` runs the
+mining into the versioned table, and `schedule` runs the jobs once per
+round across instances.
 """
 from preferences.selflearning.chains import Chain, ChainEnd, extract_chains
 from preferences.selflearning.jsonl import JsonlReader, ReadReport, read_jsonl, write_jsonl

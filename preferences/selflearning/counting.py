@@ -10,6 +10,9 @@ A `Tally` holds, for the sessions it has seen,
   the evidence a forgotten user can be removed from);
 * surface: the spellings seen for the keys in chains, to show the most
   frequent one instead of a normalised key;
+* rewrites: request key -> outcomes of the turns a live rewrite matched,
+  [rewritten turns, their successes, held-out turns, their successes]: the
+  evidence the self-aware check judges each rewrite on;
 * counts: turns, sessions, requests, defects, chains, signals.
 
 Tallies merge by addition and set union, so the result is the same whatever
@@ -44,7 +47,7 @@ _SIGNAL_NAMES = tuple(("signal:" + signal.value, bit) for signal, bit in SIGNAL_
 class Tally:
     """Mutable sums for a set of sessions (mutable because it is an accumulator; see the module docstring)."""
 
-    __slots__ = ("settings", "edges", "own", "pairs", "surface", "counts")
+    __slots__ = ("settings", "edges", "own", "pairs", "surface", "rewrites", "counts")
 
     def __init__(self, settings: MiningSettings) -> None:
         self.settings = settings
@@ -52,14 +55,15 @@ class Tally:
         self.own: dict[str, list[int]] = {}  # [turns, successes]
         self.pairs: dict[tuple[str, str], list[Any]] = {}  # [chains, set of users]
         self.surface: dict[str, dict[str, int]] = {}  # key -> spelling -> times
+        self.rewrites: dict[str, list[int]] = {}  # key -> [rewritten, ok, held out, ok]
         self.counts: Counter[str] = Counter()
 
     def __getstate__(self) -> tuple[Any, ...]:
         pairs = {pair: (count, tuple(users)) for pair, (count, users) in self.pairs.items()}
-        return self.settings, self.edges, self.own, pairs, self.surface, dict(self.counts)
+        return self.settings, self.edges, self.own, pairs, self.surface, self.rewrites, dict(self.counts)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.settings, self.edges, self.own, pairs, self.surface, counts = state
+        self.settings, self.edges, self.own, pairs, self.surface, self.rewrites, counts = state
         self.pairs = {pair: [count, set(users)] for pair, (count, users) in pairs.items()}
         self.counts = Counter(counts)
 
@@ -94,6 +98,13 @@ class Tally:
                 counts["rewritten"] += 1
             if row.held_out:
                 counts["held_out"] += 1
+            if row.rewrite_id is not None:
+                tally = self.rewrites.get(key)
+                if tally is None:
+                    tally = self.rewrites[key] = [0, 0, 0, 0]
+                at = 2 if row.held_out else 0
+                tally[at] += 1
+                tally[at + 1] += outcome == _SUCCESS
         counts["sessions"] += 1
         counts["turns"] += len(rows)
         counts["requests"] += requests
@@ -179,6 +190,13 @@ class Tally:
             else:
                 for text, n in forms.items():
                     mine_forms[text] = mine_forms.get(text, 0) + n
+        for key, tally in other.rewrites.items():
+            mine = self.rewrites.get(key)
+            if mine is None:
+                self.rewrites[key] = list(tally)
+            else:
+                for i, n in enumerate(tally):
+                    mine[i] += n
         self.counts.update(other.counts)
         return self
 
@@ -224,6 +242,13 @@ def _capped_union(mine: tuple[str, ...], theirs: tuple[str, ...], cap: int) -> t
                 self.surface[key] = forms
             else:
                 mine_forms.update(forms)
+        for key, tally in other.rewrites.items():
+            mine = self.rewrites.get(key)
+            if mine is None:
+                self.rewrites[key] = list(tally)
+            else:
+                for i, n in enumerate(tally):
+                    mine[i] += n
         self.counts.update(other.counts)
         return self
 

@@ -215,6 +215,9 @@ def _finish(tally: Tally, reports: list[ReadReport], settings: MiningSettings, t
         "signals": {k.split(":", 1)[1]: v for k, v in sorted(counts.items()) if k.startswith("signal:")},
         **solve_stats, "rewrites": len(rewrites), "buckets": buckets, "read": read.to_json(),
         "settings": settings.to_json(), "timings": {k: round(v, 3) for k, v in timings.items()},
+        # Live evidence per rewrite, by the request key it matched: what the self-aware check judges.
+        "rewrite_outcomes": {key: {"rewritten": [t[0], t[1]], "held_out": [t[2], t[3]]}
+                             for key, t in sorted(tally.rewrites.items())},
     }
     log.info("mined %d turns in %.1fs: %d rewrites", stats["turns"], timings["total_s"], len(rewrites))
     return MiningResult(rewrites, stats)

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from preferences.errors import AssistantError
@@ -45,7 +45,9 @@ class RewriteDecision:
         return self.target if self.applied else self.raw
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """As logged in the parse data (`rewrite`): the log reader reads `id` and `held_out`."""
+        return {"id": self.rewrite_id, "held_out": not self.applied, "source_key": self.source_key,
+                "raw": self.raw, "target": self.target}
 
 
 def held_out(turn_id: str, share: float) -> bool:

@@ -20,13 +20,14 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from preferences import sanitize as san
-from preferences.models import RewriteEvidenceRow, RewriteRow, RewriteVersionRow, utcnow
+from preferences.models import ForgottenUserRow, RewriteEvidenceRow, RewriteRow, RewriteVersionRow
 from preferences.records import Rewrite
 from preferences.storage.core import Database
 
 VERSIONS = RewriteVersionRow.__table__
 REWRITES = RewriteRow.__table__
 EVIDENCE = RewriteEvidenceRow.__table__
+FORGOTTEN = ForgottenUserRow.__table__
 MAX_EVIDENCE_USERS = 1000  # per rewrite: enough to take forgotten users out, bounded in size
 
 
@@ -40,7 +41,8 @@ class NewRewrite:
     probability: float
     baseline: float
     edges: int
-    users: Sequence[str]
+    users: Sequence[str]  # evidence: the users listed (bounded)
+    user_count: int | None = None  # distinct users behind it (default: len(users))
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ class RewriteTable(Database):
                 users = sorted(set(item.users))[:MAX_EVIDENCE_USERS]
                 row = dict(version_id=version, source_key=item.source_key[:200], source_text=item.source_text,
                            target_text=item.target_text, probability=float(item.probability),
-                           baseline=float(item.baseline), edges=int(item.edges), users=len(set(item.users)),
+                           baseline=float(item.baseline), edges=int(item.edges),
+                           users=item.user_count if item.user_count is not None else len(set(item.users)),
                            status=old.status if old else "active",
                            withdrawn_at=old.withdrawn_at if old else None,
                            withdrawn_reason=old.withdrawn_reason if old else None,
@@ -174,10 +177,13 @@ class RewriteTable(Database):
         self._write([], tx)
 
     def forget_user(self, user: str, min_users: int) -> int:
-        """Take a user out of every rewrite's evidence; withdraw rewrites left with too few users."""
+        """Take a user out of every rewrite's evidence (withdrawing rewrites left with too few users),
+        and out of the log from now on (see ForgottenUserRow)."""
         user = san.check_user(user)
 
         def tx(conn: Connection, now: datetime) -> int:
+            conn.execute(delete(FORGOTTEN).where(FORGOTTEN.c.user_id == user))
+            conn.execute(insert(FORGOTTEN).values(user_id=user, at=now))
             ids = list(conn.execute(select(EVIDENCE.c.rewrite_id).where(EVIDENCE.c.user_id == user)).scalars())
             if not ids:
                 return 0
@@ -197,3 +203,7 @@ class RewriteTable(Database):
 
     def count(self) -> int:
         return self._read(lambda c: c.execute(select(func.count()).select_from(REWRITES)).scalar_one())
+
+    def forgotten(self) -> dict[str, datetime]:
+        """Users who asked to be forgotten, and when: their earlier turns are not evidence."""
+        return self._read(lambda c: {r.user_id: r.at for r in c.execute(select(FORGOTTEN))})

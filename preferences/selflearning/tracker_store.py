@@ -1,7 +1,7 @@
 """Rasa's SQL tracker store read as a turn log for the rewrite miner.
 
-The library (`preferences.selflearning`) knows nothing of Rasa; this adapter
-knows Rasa 3.6's schema and nothing of mining. It reads the ``events``
+This module knows the layout of the table Rasa 3.6's SQL tracker store
+writes, and nothing of mining; it imports nothing from Rasa. It reads the ``events``
 table that `rasa.core.tracker_store.SQLTrackerStore` writes (columns id,
 sender_id, type_name, timestamp, intent_name, action_name, data: the
 event's JSON) with SQLAlchemy core, in batches, ordered by (sender_id, id),
@@ -219,3 +219,18 @@ def tracker_batches(url_or_engine: str | Engine, *, batch_turns: int = 10_000,
             batch = []
     if batch:
         yield batch
+
+
+def prune(url_or_engine: str | Engine, *, older_than: float, forgotten: dict[str, float] | None = None) -> int:
+    """Delete events older than `older_than` (epoch seconds), and every event of a forgotten user from
+    before they asked (user id -> epoch seconds). Returns the number of events deleted."""
+    engine = _engine(url_or_engine)
+    e = EVENTS.c
+    deleted = 0
+    with engine.begin() as conn:
+        if not sa.inspect(conn).has_table("events"):
+            return 0
+        deleted += conn.execute(sa.delete(EVENTS).where(e.timestamp < older_than)).rowcount or 0
+        for user, at in (forgotten or {}).items():
+            deleted += conn.execute(sa.delete(EVENTS).where(e.sender_id == user, e.timestamp <= at)).rowcount or 0
+    return deleted

@@ -18,7 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
 from preferences.selflearning.outcome import label_session  # noqa: E402
 from preferences.selflearning.turns import Outcome, OutcomeSignal  # noqa: E402
-from rasa_components.tracker_log import iter_tracker_turns, tracker_batches  # noqa: E402
+from preferences.selflearning.tracker_store import iter_tracker_turns, tracker_batches  # noqa: E402
 
 S = OutcomeSignal
 

@@ -1,0 +1,3 @@
+from preferences.cli import app
+
+app()
