@@ -69,7 +69,11 @@ def context_of(tracker: Tracker) -> TurnContext:
     latest = tracker.latest_message or {}
     intent = latest.get("intent") or {}
     metadata = latest.get("metadata") or (users[-1].get("metadata") if users else None) or {}
+    rewrite = latest.get("rewrite")
+    applied = isinstance(rewrite, dict) and rewrite.get("held_out") is False
     return TurnContext(
+        rewrite={"id": rewrite.get("id"), "raw": str(rewrite.get("raw")), "target": str(rewrite.get("target"))}
+        if applied else None,
         user=tracker.sender_id, text=latest.get("text") or "", intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0), entities=entities_of(tracker),
         metadata=dict(metadata) if isinstance(metadata, dict) else {},

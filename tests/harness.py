@@ -100,12 +100,15 @@ class RunningAssistant:
         env.pop("ASSISTANT_SECRET", None)  # only what this assistant is given, never the developer's shell
         if not self.extra_env.get("ASSISTANT_SECRET"):
             env["CORS_ORIGINS"] = "*"  # loopback only; the browser tests' page is on a free port
+        env["TRACKER_DB_URL"] = f"sqlite:///{self.workdir / 'tracker.db'}"  # this assistant's own log
+        env["MINING_SCHEDULE_MINUTES"] = "0"  # tests run the jobs themselves unless they ask otherwise
         return env | self.extra_env
 
     def start(self, timeout: float = 240.0) -> "RunningAssistant":
         self.workdir.mkdir(parents=True, exist_ok=True)
         endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
+                             "tracker_store:\n  type: rasa_components.tracker_store.ConfiguredSQLTrackerStore\n")
         env = self.env()
         self.procs.append(self._spawn("actions", [sys.executable, "-m", "actions.server",
                                                   "--port", str(self.actions_port)], env))
@@ -113,9 +116,13 @@ class RunningAssistant:
             sys.executable, "-m", "rasa_components.launcher", "run", "--model", str(model_path()), "--enable-api",
             "--port", str(self.rasa_port), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "rasa_project" / "credentials.yml")], env))
-        self._wait(f"http://127.0.0.1:{self.actions_port}/health", timeout)
-        self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")),
-                   headers=self.api_headers)
+        try:
+            self._wait(f"http://127.0.0.1:{self.actions_port}/health", timeout)
+            self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")),
+                       headers=self.api_headers)
+        except BaseException:
+            self.stop()  # a server that never came up must not outlive the test run
+            raise
         return self
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:

@@ -28,6 +28,7 @@ class TurnContext:
     history: list[Turn] = field(default_factory=list)  # this session's earlier user turns, oldest first
     last_bot_text: str | None = None
     state: State = field(default_factory=State)
+    rewrite: dict[str, Any] | None = None  # a precomputed rewrite applied before NLU: {"id", "raw", "target"}
 
     @property
     def channel(self) -> ChannelMetadata:
@@ -36,4 +37,4 @@ class TurnContext:
     def with_entities(self, entities: Mapping[str, Any]) -> "TurnContext":
         """The same turn with other entities (a corrected or remembered request)."""
         return TurnContext(self.user, self.text, self.intent, self.confidence, dict(entities), self.metadata,
-                           self.at, self.history, self.last_bot_text, self.state)
+                           self.at, self.history, self.last_bot_text, self.state, self.rewrite)

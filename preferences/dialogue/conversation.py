@@ -39,7 +39,12 @@ class Conversation(Requests, Feedback, Teaching, GuidedQA, Privacy, Concepts):
         """The reply to one turn, for the action Rasa chose."""
         skill = registry.BY_ACTION.get(action)
         if skill is not None:
-            return self.request(ctx, skill.name)
+            reply = self.request(ctx, skill.name)
+            reply.state.last_rewrite = ctx.rewrite
+            if ctx.rewrite:  # a rewrite changed the words: say so, never hide it
+                reply.texts.append(f"(I took \"{ctx.rewrite['raw']}\" as \"{ctx.rewrite['target']}\", which is "
+                                   "what people who say that usually mean.)")
+            return reply
         signal = ctx.channel.signal
         if signal is not None and self.learning:
             # A barge-in or thumbs-down is about the previous answer, whatever the words were.

@@ -60,9 +60,14 @@ class Privacy:
         asked = [(slot, value) for entity, (_, slot) in ENTITY_SLOTS.items()
                  for value in values_of(ctx.entities, entity)]
         targets = asked or [(c["slot"], c["value"]) for c in ctx.state.last_choices]
-        if not targets:
-            return Reply(["I didn't use anything I know about you for that: it was my default choice."], ctx.state)
         lines = []
+        rewrite = ctx.state.last_rewrite
+        if rewrite and not asked:
+            lines.append(f"I read \"{rewrite['raw']}\" as \"{rewrite['target']}\": people who said the first "
+                         f"usually got what they wanted with the second (rewrite #{rewrite['id']}).")
+        if not targets:
+            return Reply(lines or ["I didn't use anything I know about you for that: it was my default choice."],
+                         ctx.state)
         for slot, value in targets:
             history = [h for h in self.store.why(ctx.user, slot, value) if h.utterance or h.source]
             if not history:

@@ -106,6 +106,7 @@ class State:
     last_choices: list[dict[str, str]] = field(default_factory=list)  # preferences that shaped the last answer
     moments: int = 0
     offered_qa: bool = False
+    last_rewrite: dict[str, Any] | None = None  # the rewrite that shaped the last request, for "why?"
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -127,9 +128,17 @@ class State:
                        if isinstance(qa, dict) else None,
                        last_request=Request.parse(data.get("last_request")),
                        last_choices=[c for c in lists[2] if isinstance(c, dict)],
-                       moments=int(data.get("moments") or 0), offered_qa=bool(data.get("offered_qa")))
+                       moments=int(data.get("moments") or 0), offered_qa=bool(data.get("offered_qa")),
+                       last_rewrite=_rewrite(data.get("last_rewrite")))
         except (TypeError, ValueError, AttributeError):
             return cls()
+
+
+def _rewrite(raw: Any) -> dict[str, Any] | None:
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("raw", "target")):
+        return None
+    return {"id": raw.get("id") if isinstance(raw.get("id"), int) else None, "raw": raw["raw"][:200],
+            "target": raw["target"][:200]}
 
 
 @dataclass

@@ -130,17 +130,21 @@ def is_reformulation(first: TurnRow | LoggedTurn, first_key: str, then: TurnRow 
     """
     if first_key == then_key:
         return True
+    cutoff = settings.rephrase_ratio_after_defect if after_defect else settings.rephrase_ratio
     same_intent = first.intent is not None and first.intent == then.intent and first.intent not in FALLBACK_INTENTS
     if same_intent and first.entities and then.entities:
         values = dict(first.entities)
-        if any(name in values and values[name] != value for name, value in then.entities):
+        # Another value is a new request ("play queen" / "play adele"), unless the two values are spelled
+        # alike: then it is the same name, misheard or mistyped ("the artic monks" / "arctic monkeys").
+        if any(name in values and values[name] != value
+               and fuzz.ratio(request_key(values[name]), request_key(value)) < cutoff
+               for name, value in then.entities):
             return False
         if not set(first.entities).isdisjoint(then.entities):
             return True
     numbers, then_numbers = _NUMBER.findall(first_key), _NUMBER.findall(then_key)
     if numbers and then_numbers and numbers != then_numbers:
         return False
-    cutoff = settings.rephrase_ratio_after_defect if after_defect else settings.rephrase_ratio
     return bool(fuzz.ratio(first_key, then_key, score_cutoff=cutoff)
                 or fuzz.token_ratio(first_key, then_key, score_cutoff=cutoff))
 

@@ -55,9 +55,9 @@ class Chat:
         return self._after(text, intent, reply)
 
     def _context(self, text: str, intent: str, entities: dict[str, Any] | None, confidence: float = 1.0,
-                 metadata: dict[str, Any] | None = None) -> TurnContext:
+                 metadata: dict[str, Any] | None = None, rewrite: dict[str, Any] | None = None) -> TurnContext:
         return TurnContext(self.user, text, intent, confidence, entities or {}, metadata or {}, self.clock,
-                           list(self.history), self.last_bot, self.state)
+                           list(self.history), self.last_bot, self.state, rewrite)
 
     def _after(self, text: str, intent: str, reply: Any) -> str:
         self.state = State.from_json(reply.state.to_json())  # round-trips through the Rasa slot
@@ -250,3 +250,13 @@ def test_a_retry_after_the_store_was_unavailable_is_not_a_moment(conv: Conversat
     chat.history.append(Turn("play some music", 5.0, "play_music", reply=UNAVAILABLE, outage=True))
     chat.history.append(Turn("hello", 6.0, "greet", reply="Hi!"))
     assert "What did you mean" not in chat.request("play_music", "play some music")
+
+
+def test_a_rewrite_is_never_hidden_and_why_explains_it(conv: Conversation) -> None:
+    chat = Chat(conv)
+    rewrite = {"id": 7, "raw": "play the artic monks", "target": "play arctic monkeys"}
+    reply = chat.request("play_music", "play arctic monkeys", {"artist": ["arctic monkeys"]}, rewrite=rewrite)
+    assert "Arctic Monkeys" in reply and 'I took "play the artic monks" as "play arctic monkeys"' in reply
+    why = chat.do("explain", "why did you do that?", {})
+    assert why.startswith('I read "play the artic monks" as "play arctic monkeys"') and "rewrite #7" in why
+    assert "I took" not in chat.request("weather", "weather in Boston", {"city": ["Boston"]})

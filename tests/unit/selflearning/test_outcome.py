@@ -141,3 +141,18 @@ def test_turn_kinds() -> None:
     assert classify("thanks") is TurnKind.CHATTER and classify("") is TurnKind.CHATTER
     assert classify("whatever", "never_mind") is TurnKind.STOP
     assert classify("thats wrongly spelled") is TurnKind.REQUEST
+
+
+def test_a_misheard_entity_value_is_a_reformulation_but_another_value_is_a_new_request() -> None:
+    from preferences.selflearning.outcome import is_reformulation
+    from preferences.selflearning.settings import MiningSettings
+    from preferences.selflearning.turns import LoggedTurn
+
+    def turn(text: str, artist: str) -> LoggedTurn:
+        return LoggedTurn("u", "s", 0.0, text, intent="play_music", entities=(("artist", artist),))
+
+    s = MiningSettings()
+    misheard, fixed = turn("play the artic monks", "the artic monks"), turn("play arctic monkeys", "arctic monkeys")
+    assert is_reformulation(misheard, "play the artic monks", fixed, "play arctic monkeys", s)
+    queen, adele = turn("play queen", "queen"), turn("play adele", "adele")
+    assert not is_reformulation(queen, "play queen", adele, "play adele", s, after_defect=True)
