@@ -9,15 +9,12 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
 model=$(bash scripts/model.sh)
-mkdir -p var/log
-"$PY" -m actions.server --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
-actions_pid=$!
-trap 'kill $actions_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
-  kill -0 "$actions_pid" 2>/dev/null || { cat var/log/actions.log >&2; exit 1; }
-  sleep 0.5
-done
+trap stop_servers INT TERM EXIT
+start actions "$PY" -m actions.server --port "$ACTIONS_PORT"
+ready actions "http://127.0.0.1:$ACTIONS_PORT/health"
 log "chatting as user '${CHAT_USER:-${USER:-me}}' (type /stop to quit; action server log: var/log/actions.log)"
+# The terminal shows the conversation: third-party deprecation and library warnings are silenced
+# here (errors and Rasa's own warnings about the conversation still show).
+PYTHONWARNINGS="ignore::DeprecationWarning,ignore::UserWarning,ignore::FutureWarning,ignore::PendingDeprecationWarning" \
 "$PY" -m rasa_components.launcher shell --model "$model" --endpoints "$(endpoints_file)" \
-    --conversation-id "${CHAT_USER:-${USER:-me}}" --port "$RASA_PORT"
+    --conversation-id "${CHAT_USER:-${USER:-me}}" --port "$RASA_PORT" --quiet

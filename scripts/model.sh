@@ -8,7 +8,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 # Only what training reads: the lock (library versions), config, domain, data
 # and the custom components the pipeline loads.
-hash=$( (cat requirements/lock.txt rasa_project/config.yml rasa_project/domain.yml rasa_components/message_guard.py;
+hash=$( (cat requirements/lock.txt rasa_project/config.yml rasa_project/domain.yml rasa_components/message_guard.py rasa_components/rewriter.py;
          find rasa_project/data -type f | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 name="model-$hash"
 mkdir -p models "$CACHE_ROOT/models"

@@ -9,19 +9,18 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
 model=$(bash scripts/model.sh)
-pids=()
-cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap cleanup INT TERM EXIT
-"$PY" -m actions.server --port "$ACTIONS_PORT" &
-pids+=($!)
+trap stop_servers INT TERM EXIT
+start actions "$PY" -m actions.server --port "$ACTIONS_PORT"
 # The launcher binds, adds --jwt-secret and the action server's shared secret, and sets
 # --cors to the page's origin (CORS_ORIGINS, default http://localhost:$WEB_PORT); never '*'.
-"$PY" -m rasa_components.launcher run --model "$model" --enable-api --port "$RASA_PORT" \
-    --endpoints "$(endpoints_file)" --credentials rasa_project/credentials.yml &
-pids+=($!)
+start rasa "$PY" -m rasa_components.launcher run --model "$model" --enable-api --port "$RASA_PORT" \
+    --endpoints "$(endpoints_file)" --credentials rasa_project/credentials.yml
+log "starting (loading the model takes about a minute; logs in var/log/actions.log and var/log/rasa.log)"
+ready actions "http://127.0.0.1:$ACTIONS_PORT/health"
+ready rasa "http://127.0.0.1:$RASA_PORT/webhooks/rest/"
 if [ -n "${ASSISTANT_SECRET:-}" ]; then
   log "Rasa on :$RASA_PORT (${BIND_HOST:-127.0.0.1}), actions on 127.0.0.1:$ACTIONS_PORT; tokens required: prefs token USER (REST/socket.io), prefs token --api (HTTP API). Ctrl-C stops both"
 else
   log "Rasa on http://127.0.0.1:$RASA_PORT, actions on http://127.0.0.1:$ACTIONS_PORT (loopback only: ASSISTANT_SECRET is not set), preferences in $PREFERENCES_DB_URL (Ctrl-C stops both)"
 fi
-wait -n "${pids[@]}"
+wait -n "${SERVERS[@]}"

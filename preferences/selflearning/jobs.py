@@ -56,6 +56,10 @@ def mine_rewrites(table: RewriteTable, mine: Callable[[], Any], source: str,
     version = table.start_version(source)
     try:
         result = mine()
+        outcomes = result.stats.get("rewrite_outcomes") or {}
+        # Judge the rewrites in force first, so a loser is withdrawn even if this run would not mine it
+        # again; the new version then carries the withdrawal over.
+        withdrawn = judge(table, outcomes, selfaware)
         found = [NewRewrite(r.source_key, r.source_text, r.target_text, r.probability, r.own_success_rate,
                             r.edge_count, r.evidence_users, r.distinct_users) for r in result.rewrites]
         table.add(version, found)
@@ -64,7 +68,7 @@ def mine_rewrites(table: RewriteTable, mine: Callable[[], Any], source: str,
     except BaseException as exc:
         table.fail(version, f"{type(exc).__name__}: {exc}")
         raise
-    withdrawn = judge(table, result.stats.get("rewrite_outcomes") or {}, selfaware)
+    withdrawn += judge(table, outcomes, selfaware)  # and the new version's own rows get their live counts
     log.info("rewrite version %d: %d rewrites, %d withdrawn", version, len(found), len(withdrawn))
     return MiningReport(version, len(found), withdrawn, stats, time.perf_counter() - started)
 

@@ -1,0 +1,82 @@
+"""Learning from failures without being taught, through the real servers and Rasa's SQL tracker store.
+
+Many users fail the same way ("play the artic monks": the catalog has no
+such artist) and succeed with the same rephrase ("play arctic monkeys").
+Mining the tracker store makes that a rewrite; a new user's failing request
+is then rewritten before NLU and succeeds, a request that worked is left
+alone, and when the rewrite starts failing the next mining withdraws it.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from preferences.db import migrate
+from preferences.selflearning.jobs import mine_tracker_store
+from preferences.selflearning.settings import MiningSettings
+from preferences.storage.rewrites import RewriteTable
+from tests.harness import RunningAssistant
+
+pytestmark = pytest.mark.e2e
+
+FAILING, FIX = "play the artic monks", "play arctic monkeys"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
+    workdir = tmp_path_factory.mktemp("selflearning")
+    url = f"sqlite:///{workdir / 'preferences.db'}"
+    migrate(url)
+    running = RunningAssistant(workdir, url, extra_env={"REWRITE_REFRESH_SECONDS": "1",
+                                                        "REWRITE_HELD_OUT_SHARE": "0"}).start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def said(assistant: RunningAssistant, user: str, text: str) -> str:
+    return " ".join(assistant.say(user, text))
+
+
+def mine(assistant: RunningAssistant):
+    with RewriteTable(assistant.db_url) as table:
+        report = mine_tracker_store(f"sqlite:///{assistant.workdir / 'tracker.db'}", table, MiningSettings(),
+                                    scheduler="sync")
+        return report, table.list()
+
+
+def test_rephrases_across_users_become_a_rewrite_that_helps_the_next_user(served: RunningAssistant) -> None:
+    assert "artic monks" in said(served, "control", FAILING)  # before: not understood as the band
+    for i in range(4):
+        user = f"crowd-{i}-{uuid.uuid4().hex[:6]}"
+        said(served, user, "what's the weather in Boston")
+        said(served, user, FAILING)
+        assert "Arctic Monkeys" in said(served, user, FIX)
+    report, rewrites = mine(served)
+    found = {r.source_key: r for r in rewrites}
+    assert FAILING in found and found[FAILING].target_text == FIX and found[FAILING].users >= 3, report.to_json()
+    assert "whats the weather in boston" not in found  # a request that works is never rewritten
+    time.sleep(1.5)  # the running assistant picks up the new version without a restart
+    newcomer = f"new-{uuid.uuid4().hex[:6]}"
+    reply = said(served, newcomer, FAILING)
+    assert "Arctic Monkeys" in reply and f'I took "{FAILING}" as "{FIX}"' in reply
+    assert "rewrite #" in said(served, newcomer, "why did you do that?")
+    parsed = served.parse("what's the weather in Boston")
+    assert "rewrite" not in parsed and parsed["text"] == "what's the weather in Boston"
+
+
+def test_a_rewrite_that_starts_losing_is_withdrawn(served: RunningAssistant) -> None:
+    for i in range(12):  # users now complain after the rewritten answer
+        user = f"unhappy-{i}-{uuid.uuid4().hex[:6]}"
+        assert "Arctic Monkeys" in said(served, user, FAILING)
+        said(served, user, "no, that's not what I asked for")
+    report, rewrites = mine(served)
+    assert report.withdrawn and "fails on its own" in report.withdrawn[0][1], report.to_json()
+    again = [r for r in rewrites if r.source_key == FAILING]  # mined again or not, it is not in force
+    assert all(r.status == "withdrawn" and r.rewritten_failed >= 10 for r in again), again
+    time.sleep(1.5)
+    assert "rewrite" not in served.parse(FAILING)
