@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from preferences.db import migrate  # noqa: E402
-from tests.harness import RunningAssistant, model_path  # noqa: E402
+from rasa_components.served import RunningAssistant, model_path  # noqa: E402
 
 UTTERANCES = [
     "hi", "I like jazz", "play some music", "what's the weather in Boston", "I live in Portland, Maine",

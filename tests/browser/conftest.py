@@ -21,7 +21,7 @@ import pytest
 import requests
 
 from preferences.db import migrate
-from tests.harness import ROOT, RunningAssistant, free_port
+from rasa_components.served import ROOT, RunningAssistant, free_port
 
 WEB = ROOT / "web"
 WIDGET = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"

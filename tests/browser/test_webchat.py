@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 pytestmark = pytest.mark.browser
 

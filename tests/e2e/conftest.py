@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from preferences.db import migrate
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 
 @pytest.fixture(scope="session")

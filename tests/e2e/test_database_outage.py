@@ -8,7 +8,7 @@ import pytest
 
 from preferences.db import migrate
 from tests.conftest import _pg_admin
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from preferences.store import PreferenceStore
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 pytestmark = pytest.mark.e2e
 

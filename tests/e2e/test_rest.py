@@ -5,7 +5,7 @@ import uuid
 import pytest
 import requests
 
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 pytestmark = pytest.mark.e2e
 

@@ -26,7 +26,7 @@ import socketio
 from preferences import tokens
 from preferences.db import migrate
 from preferences.store import PreferenceStore
-from tests.harness import ROOT, RunningAssistant, free_port, run_async
+from rasa_components.served import ROOT, RunningAssistant, free_port, run_async
 
 pytestmark = pytest.mark.e2e
 

@@ -18,7 +18,7 @@ from preferences.db import migrate
 from preferences.selflearning.jobs import mine_tracker_store
 from preferences.selflearning.settings import MiningSettings
 from preferences.storage.rewrites import RewriteTable
-from tests.harness import RunningAssistant
+from rasa_components.served import RunningAssistant
 
 pytestmark = pytest.mark.e2e
 

@@ -15,7 +15,7 @@ import uuid
 import pytest
 import socketio
 
-from tests.harness import RunningAssistant, run_async
+from rasa_components.served import RunningAssistant, run_async
 
 pytestmark = pytest.mark.e2e
 

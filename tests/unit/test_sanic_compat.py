@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import websockets
 
-from tests.harness import ROOT, free_port, run_async
+from rasa_components.served import ROOT, free_port, run_async
 
 SERVER = textwrap.dedent("""
     import sys

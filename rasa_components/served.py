@@ -1,4 +1,4 @@
-"""Start the real assistant (Rasa server + action server) for tests and benchmarks.
+"""Start the real assistant (Rasa server + action server) as processes: for tests, benchmarks and the simulator.
 
 Both are started as real processes on free ports with their own database, so
 a test or a benchmark run never touches the developer's data or a server
