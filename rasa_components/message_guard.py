@@ -28,7 +28,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)
 
 
-class _Stateless(GraphComponent):
+class StatelessComponent(GraphComponent):
+    """A component with nothing to train or persist: the base of the project's small pipeline steps."""
+
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> GraphComponent:
@@ -39,7 +41,7 @@ class _Stateless(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-class MessageTrimmer(_Stateless):
+class MessageTrimmer(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
@@ -49,7 +51,7 @@ class MessageTrimmer(_Stateless):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class NoTextFallback(_Stateless):
+class NoTextFallback(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -13,18 +13,15 @@ from __future__ import annotations
 import logging
 import time
 from functools import lru_cache
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from preferences.selflearning.runtime import RewriteRuntime
 from preferences.settings import settings
+from rasa_components.message_guard import StatelessComponent
 
 log = logging.getLogger(__name__)
 REWRITE_KEY = "rewrite"
@@ -43,14 +40,8 @@ def runtime() -> RewriteRuntime | None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-class PrecomputedRewriter(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> GraphComponent:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data  # training examples are never rewritten
+class PrecomputedRewriter(StatelessComponent):
+    """Training examples pass through unchanged (StatelessComponent): only live messages are rewritten."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
