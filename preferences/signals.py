@@ -32,7 +32,7 @@ class Signal(str, enum.Enum):
 class SignalPolicy:
     opening: str  # the first words of the offer to learn
     carries_answer: bool  # the same message may already name what was meant
-    from_channel: Callable[[Mapping[str, Any]], bool] | None = None  # how a channel's metadata says it
+    from_channel: Callable[["ChannelMetadata"], bool] | None = None  # how a channel's metadata says it
 
 
 POLICIES: dict[Signal, SignalPolicy] = {
@@ -40,9 +40,9 @@ POLICIES: dict[Signal, SignalPolicy] = {
     Signal.REPHRASE: SignalPolicy("Sorry, I keep getting this wrong.", carries_answer=False),
     # Barge-in is checked first: an interruption is the stronger statement.
     Signal.BARGE_IN: SignalPolicy("Sorry, I'll stop.", carries_answer=True,
-                                  from_channel=lambda m: m.get("barge_in") is True),
+                                  from_channel=lambda c: c.barge_in),
     Signal.DISSATISFACTION: SignalPolicy("Sorry about that.", carries_answer=True,
-                                         from_channel=lambda m: m.get("feedback") == "thumbs_down"),
+                                         from_channel=lambda c: c.thumbs_down),
 }
 
 
@@ -51,22 +51,23 @@ def policy(kind: Signal | str) -> SignalPolicy:
 
 
 def channel_signal(metadata: Mapping[str, Any] | None) -> Signal | None:
-    """The signal a channel sent with the message, if any (checked in declaration order)."""
-    if not metadata:
-        return None
-    for kind, rule in POLICIES.items():
-        if rule.from_channel is not None and rule.from_channel(metadata):
-            return kind
-    return None
+    """The signal a channel sent with the message, if any."""
+    return ChannelMetadata.parse(metadata).signal
 
 
 @dataclass(frozen=True)
 class ChannelMetadata:
     """What a channel says about a message besides its words."""
 
-    signal: Signal | None = None
+    barge_in: bool = False  # {"barge_in": true}: the user interrupted (a voice channel)
+    thumbs_down: bool = False  # {"feedback": "thumbs_down"}: the thumbs-down button (the web page)
     screen: bool | None = None  # the device has a screen (a film rather than an audiobook)
     oven: str | None = None  # the oven reports "on" / "off"
+
+    @property
+    def signal(self) -> Signal | None:
+        """The learning signal this metadata carries (checked in the policies' order)."""
+        return next((kind for kind, rule in POLICIES.items() if rule.from_channel and rule.from_channel(self)), None)
 
     @classmethod
     def parse(cls, raw: Any) -> "ChannelMetadata":
@@ -75,7 +76,8 @@ class ChannelMetadata:
             return cls()
         screen = raw.get("screen")
         oven = raw.get("oven")
-        return cls(signal=channel_signal(raw), screen=screen if isinstance(screen, bool) else None,
+        return cls(barge_in=raw.get("barge_in") is True, thumbs_down=raw.get("feedback") == "thumbs_down",
+                   screen=screen if isinstance(screen, bool) else None,
                    oven=oven if oven in ("on", "off") else None)
 
 

@@ -45,6 +45,7 @@ from sqlalchemy.future import create_engine
 from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import TurnKind, classify
 from preferences.selflearning.turns import LoggedTurn, OutcomeSignal
+from preferences.signals import ChannelMetadata
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +92,11 @@ def _entities(parse: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 def _signals(metadata: dict[str, Any]) -> set[OutcomeSignal]:
+    channel = ChannelMetadata.parse(metadata)  # the one place that reads what channels send
     out = set()
-    if metadata.get("barge_in") is True:
+    if channel.barge_in:
         out.add(OutcomeSignal.BARGE_IN)
-    if metadata.get("feedback") == "thumbs_down":
+    if channel.thumbs_down:
         out.add(OutcomeSignal.THUMBS_DOWN)
     return out
 
