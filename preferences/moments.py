@@ -64,6 +64,12 @@ _FAILED = re.compile(r"\b(sorry|didn'?t (get|understand|catch)|don'?t know|could
 # Statements of taste are teaching, not requests.
 _STATEMENT = re.compile(r"^(i (really )?(like|love|hate|prefer|can'?t stand|don'?t like)|i'?m (a|an|into|not)|"
                         r"remember|my favou?rite|i live)\b")
+# A message that starts like a request is a request, even when a title in it sounds like a complaint
+# ("play Wrong by Depeche Mode", "play No Scrubs").
+_REQUEST_START = re.compile(r"^(please )?(play|put on|queue|shuffle|turn|switch|set|dim|find|book|show|read|"
+                            r"what'?s|how'?s|is|are|will|give me)\b")
+# The assistant asked something (not a failure's "could you say it another way?"): a short reply answers it.
+_SHORT_ANSWER_WORDS = 4
 _FILLER = re.compile(r"\b(please|pls|hey|can you|could you|would you|will you|now|just|again)\b")
 _NUMBER = re.compile(r"\d+")
 _MENTION_SLOTS = ("genre", "artist", "cuisine", "team", "news_topic", "units")
@@ -170,6 +176,8 @@ class MomentDetector:
         if not is_request(current):
             return None
         failed = bool(last_bot_text and _FAILED.search(last_bot_text))
+        if self._answers_a_question(current, last_bot_text, failed):
+            return None
         recent = [t for t in history[-self.window_turns:]
                   if 0 <= current.at - t.at <= self.window_seconds and is_request(t)
                   and (failed or not _different_skills(t, current))]
@@ -193,6 +201,15 @@ class MomentDetector:
             return Moment(Signal.REPHRASE, candidates[best], float(scores[best]))
         return None
 
+    @staticmethod
+    def _answers_a_question(current: Turn, last_bot_text: str | None, failed: bool) -> bool:
+        """ "Portland Oregon" after "Did you mean Portland, Oregon or Maine?" answers; it does not reword."""
+        if failed or not last_bot_text or not last_bot_text.rstrip().endswith("?"):
+            return False
+        words = fold(current.text).split()
+        question = fold(last_bot_text)
+        return len(words) <= _SHORT_ANSWER_WORDS or any(len(w) > 3 and w in question.split() for w in words)
+
     def dissatisfaction_score(self, text: str) -> float:
         if self._dissatisfaction_vectors is None:
             self._dissatisfaction_vectors = self.embedder.embed(list(DISSATISFACTION_EXAMPLES))
@@ -209,6 +226,8 @@ class MomentDetector:
         answering_a_question = bool(last_bot_text and last_bot_text.rstrip().endswith("?"))
         if answering_a_question and _COURTESY.match(text):
             return False  # "no thanks" to "anything else?"
+        if _REQUEST_START.match(text):
+            return False  # a request, whatever its title says
         if _BARE_NO.match(text) or _COMPLAINT.search(text):
             return True  # a bare "no!" to an answer that asked nothing, or a complaint word
         if mentions(current.text):

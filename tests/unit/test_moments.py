@@ -62,3 +62,10 @@ def test_understood_requests_of_different_skills_are_not_rewordings(detector: Mo
     moment = detector.detect(unclear, Turn("turn on the bedroom fan", 10, "control_device"),
                              "Sorry, I didn't quite get that. Could you say it another way?")
     assert moment is not None and moment.kind == "rephrase"
+
+
+def test_answering_the_assistants_question_and_titles_are_not_moments(detector: MomentDetector) -> None:
+    asked = "Did you mean Portland, Oregon or Portland, Maine?"
+    assert detector.detect([Turn("weather in portland", 0)], Turn("Portland Oregon", 5), asked) is None
+    assert detector.detect([Turn("play some music", 0)], Turn("play Wrong by Depeche Mode", 5),
+                           "Playing Blue Train by John Coltrane.") is None
