@@ -1,7 +1,7 @@
 """Learning from failures without being taught, through the real servers and Rasa's SQL tracker store.
 
-Many users fail the same way ("play the artic monks": the catalog has no
-such artist) and succeed with the same rephrase ("play arctic monkeys").
+Many users fail the same way ("play the bee tells", as a speech recogniser
+might hear it) and succeed with the same rephrase ("play the beatles").
 Mining the tracker store makes that a rewrite; a new user's failing request
 is then rewritten before NLU and succeeds, a request that worked is left
 alone, and when the rewrite starts failing the next mining withdraws it.
@@ -22,7 +22,7 @@ from rasa_components.served import RunningAssistant
 
 pytestmark = pytest.mark.e2e
 
-FAILING, FIX = "play the artic monks", "play arctic monkeys"
+FAILING, FIX = "play the bee tells", "play the beatles"
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +50,12 @@ def mine(assistant: RunningAssistant):
 
 
 def test_rephrases_across_users_become_a_rewrite_that_helps_the_next_user(served: RunningAssistant) -> None:
-    assert "artic monks" in said(served, "control", FAILING)  # before: not understood as the band
+    assert "The Beatles" not in said(served, "control", FAILING)  # before: not understood as the band
     for i in range(4):
         user = f"crowd-{i}-{uuid.uuid4().hex[:6]}"
         said(served, user, "what's the weather in Boston")
         said(served, user, FAILING)
-        assert "Arctic Monkeys" in said(served, user, FIX)
+        assert "The Beatles" in said(served, user, FIX)
     report, rewrites = mine(served)
     found = {r.source_key: r for r in rewrites}
     assert FAILING in found and found[FAILING].target_text == FIX and found[FAILING].users >= 3, report.to_json()
@@ -63,7 +63,7 @@ def test_rephrases_across_users_become_a_rewrite_that_helps_the_next_user(served
     time.sleep(1.5)  # the running assistant picks up the new version without a restart
     newcomer = f"new-{uuid.uuid4().hex[:6]}"
     reply = said(served, newcomer, FAILING)
-    assert "Arctic Monkeys" in reply and f'I took "{FAILING}" as "{FIX}"' in reply
+    assert "The Beatles" in reply and f'I took "{FAILING}" as "{FIX}"' in reply
     assert "rewrite #" in said(served, newcomer, "why did you do that?")
     parsed = served.parse("what's the weather in Boston")
     assert "rewrite" not in parsed and parsed["text"] == "what's the weather in Boston"
@@ -72,7 +72,7 @@ def test_rephrases_across_users_become_a_rewrite_that_helps_the_next_user(served
 def test_a_rewrite_that_starts_losing_is_withdrawn(served: RunningAssistant) -> None:
     for i in range(12):  # users now complain after the rewritten answer
         user = f"unhappy-{i}-{uuid.uuid4().hex[:6]}"
-        assert "Arctic Monkeys" in said(served, user, FAILING)
+        assert "The Beatles" in said(served, user, FAILING)
         said(served, user, "no, that's not what I asked for")
     report, rewrites = mine(served)
     assert report.withdrawn and "fails on its own" in report.withdrawn[0][1], report.to_json()
