@@ -118,3 +118,35 @@ def test_unreadable_rows_are_skipped(store_url: str, tmp_path: Path) -> None:
     finally:
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM events WHERE sender_id = 'dave'"))
+
+
+def test_prune_drops_old_turns_and_forgotten_users_and_export_writes_the_rest(tmp_path: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from preferences.cli import app
+    from preferences.selflearning.jsonl import read_jsonl
+    from preferences.selflearning.tracker_store import prune
+
+    path = tmp_path / "rasa.db"
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    for sender, events in CONVERSATIONS.items():
+        tracker = DialogueStateTracker(sender, slots=[])
+        for event in events:
+            tracker.update(event)
+        asyncio.run(store.save(tracker))
+    url = f"sqlite:///{path}"
+    copy = tmp_path / "copy.db"
+    shutil.copy(path, copy)
+    # alice's turns up to t=1500 are gone (she asked to be forgotten then); nothing older than t=2500 otherwise
+    assert prune(url, older_than=2_500.0, forgotten={"alice": 1_500.0}) > 0
+    left = list(iter_tracker_turns(url))
+    assert {t.user_id for t in left} == {"alice", "carol"}  # bob's turns (t=2001) were older than the cutoff
+    assert all(t.ts >= 5_000.0 for t in left if t.user_id == "alice")  # alice's later session stays
+    assert prune(f"sqlite:///{tmp_path / 'absent.db'}", older_than=0.0) == 0  # no table: nothing to do
+    out = tmp_path / "log.jsonl"
+    done = CliRunner().invoke(app, ["log", "export", str(out), "--tracker", f"sqlite:///{copy}"])
+    assert done.exit_code == 0, done.output
+    turns, report = read_jsonl(out)
+    assert {t.user_id for t in turns} == {"alice", "bob", "carol"} and sum(report.malformed.values()) == 0
