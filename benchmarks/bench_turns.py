@@ -94,16 +94,20 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=300)
     parser.add_argument("--nlu-cv", action="store_true", help="also run 3-fold NLU cross-validation (slow)")
     parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--tracker", choices=("sql", "memory"), default="sql",
+                        help="sql: the served configuration (Rasa's SQL tracker store, the interaction log); "
+                             "memory: Rasa's in-memory tracker store, to isolate the log's cost")
     args = parser.parse_args()
     out_dir = ROOT / "artifacts" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
     model = model_path()
     train_file = model.with_name(model.name.replace(".tar.gz", ".train-seconds"))
-    result: dict[str, object] = {"model": model.name,
+    result: dict[str, object] = {"model": model.name, "tracker_store": args.tracker,
                                  "train_seconds": float(train_file.read_text()) if train_file.exists() else None}
     with tempfile.TemporaryDirectory() as tmp:
         assistants = {}
-        for name, env in (("learning on", {}), ("learning off", {"LEARNING_ENABLED": "false"})):
+        base = {"TRACKER_DB_URL": "memory"} if args.tracker == "memory" else {}
+        for name, env in (("learning on", dict(base)), ("learning off", {**base, "LEARNING_ENABLED": "false"})):
             url = f"sqlite:///{tmp}/{name.replace(' ', '-')}.db"
             migrate(url)
             assistants[name] = RunningAssistant(Path(tmp) / name.replace(" ", "-"), url, extra_env=env)

@@ -100,15 +100,17 @@ class RunningAssistant:
         env.pop("ASSISTANT_SECRET", None)  # only what this assistant is given, never the developer's shell
         if not self.extra_env.get("ASSISTANT_SECRET"):
             env["CORS_ORIGINS"] = "*"  # loopback only; the browser tests' page is on a free port
-        env["TRACKER_DB_URL"] = f"sqlite:///{self.workdir / 'tracker.db'}"  # this assistant's own log
+        # this assistant's own log (extra_env TRACKER_DB_URL=memory: Rasa's in-memory tracker store, no log)
+        env["TRACKER_DB_URL"] = f"sqlite:///{self.workdir / 'tracker.db'}"
         env["MINING_SCHEDULE_MINUTES"] = "0"  # tests run the jobs themselves unless they ask otherwise
         return env | self.extra_env
 
     def start(self, timeout: float = 240.0) -> "RunningAssistant":
         self.workdir.mkdir(parents=True, exist_ok=True)
         endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-                             "tracker_store:\n  type: rasa_components.tracker_store.ConfiguredSQLTrackerStore\n")
+        sql_log = "" if self.extra_env.get("TRACKER_DB_URL") == "memory" else \
+            "tracker_store:\n  type: rasa_components.tracker_store.ConfiguredSQLTrackerStore\n"
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n' + sql_log)
         env = self.env()
         self.procs.append(self._spawn("actions", [sys.executable, "-m", "actions.server",
                                                   "--port", str(self.actions_port)], env))
