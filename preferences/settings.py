@@ -133,7 +133,7 @@ def shell_exports(s: Settings) -> str:
         if value is None:
             continue
         if isinstance(value, bool):
-            value = "true" if value else "false"
+            value = "1" if value else "0"  # what HF_HUB_OFFLINE and friends expect
         lines.append(f"export {f.name.upper()}={shlex.quote(str(value))}")
     return "\n".join(lines)
 
