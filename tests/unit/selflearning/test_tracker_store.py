@@ -1,7 +1,6 @@
 """The tracker-store adapter against events written by Rasa's own SQLTrackerStore (so the schema is Rasa's)."""
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 from preferences.selflearning.outcome import label_session  # noqa: E402
 from preferences.selflearning.turns import Outcome, OutcomeSignal  # noqa: E402
 from preferences.selflearning.tracker_store import iter_tracker_turns, tracker_batches  # noqa: E402
+from rasa_components.served import run_async  # noqa: E402
 
 S = OutcomeSignal
 
@@ -72,7 +72,7 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         tracker = DialogueStateTracker(sender, slots=[])
         for event in events:
             tracker.update(event)
-        asyncio.run(store.save(tracker))
+        run_async(store.save(tracker))  # in a thread: the browser tests keep a loop running
     return f"sqlite:///{path}"
 
 
@@ -135,7 +135,7 @@ def test_prune_drops_old_turns_and_forgotten_users_and_export_writes_the_rest(tm
         tracker = DialogueStateTracker(sender, slots=[])
         for event in events:
             tracker.update(event)
-        asyncio.run(store.save(tracker))
+        run_async(store.save(tracker))  # in a thread: the browser tests keep a loop running
     url = f"sqlite:///{path}"
     copy = tmp_path / "copy.db"
     shutil.copy(path, copy)
