@@ -77,6 +77,8 @@ class Settings:
     tracker_db_url: str | None = None  # Rasa's SQL tracker store (the interaction log); default var/tracker.db
     mining_schedule_minutes: float = 10.0  # how often the served deployment mines rewrites; 0 = never
     log_retention_days: float = 90.0  # turns older than this are pruned from the log
+    # A dask.distributed scheduler (tcp://host:8786) for mining; unset: Dask's local scheduler.
+    dask_scheduler_address: str | None = None
 
     @property
     def secured(self) -> bool:
@@ -116,6 +118,7 @@ def from_environment() -> Settings:
         tracker_db_url=_text("TRACKER_DB_URL", default_tracker_url()),
         mining_schedule_minutes=_float("MINING_SCHEDULE_MINUTES", 10.0),
         log_retention_days=_float("LOG_RETENTION_DAYS", 90.0),
+        dask_scheduler_address=_text("DASK_SCHEDULER_ADDRESS"),
     )
 
 

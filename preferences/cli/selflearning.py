@@ -42,7 +42,11 @@ def _tracker(url: str | None) -> str:
 def mine(ctx: typer.Context,
          from_log: Annotated[Optional[Path], typer.Option("--from-log", metavar="FILE.jsonl",
                                                           help="Mine a JSON Lines export instead.")] = None,
-         tracker: TrackerOpt = None, json_out: JsonOpt = False) -> None:
+         tracker: TrackerOpt = None, json_out: JsonOpt = False,
+         scheduler_address: Annotated[Optional[str], typer.Option(
+             "--scheduler-address", metavar="tcp://HOST:PORT",
+             help="Run on this dask.distributed cluster (default: $DASK_SCHEDULER_ADDRESS, else locally). "
+                  "Mining a JSON Lines file there needs the file on a path every worker sees.")] = None) -> None:
     """Mine rewrites from the log into a new table version, and withdraw rewrites that stopped winning."""
     from preferences.selflearning.jobs import mine_jsonl_log, mine_tracker_store
 
@@ -50,11 +54,12 @@ def mine(ctx: typer.Context,
     if from_log is not None and not from_log.is_file():
         raise fail(f"no such file: {from_log}", EXIT_DATA)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")  # progress lines on stderr
+    address = scheduler_address or env_settings().dask_scheduler_address
     with Guard(), open_store(s, RewriteTable) as table:
         if from_log is not None:
-            report = mine_jsonl_log(str(from_log), table, progress=not s.json)
+            report = mine_jsonl_log(str(from_log), table, scheduler_address=address, progress=not s.json)
         else:
-            report = mine_tracker_store(_tracker(tracker), table, progress=not s.json)
+            report = mine_tracker_store(_tracker(tracker), table, scheduler_address=address, progress=not s.json)
     if s.json:
         emit_json(report.to_json())
         return

@@ -95,7 +95,7 @@ def judge(table: RewriteTable, outcomes: Mapping[str, Mapping[str, Any]],
 
 # --- the jobs of a served deployment, over the settings -----------------------------------------------
 def mine_tracker_store(tracker_url: str, table: RewriteTable, mining: Any = None, *, scheduler: str | None = None,
-                       progress: bool = False) -> MiningReport:
+                       scheduler_address: str | None = None, progress: bool = False) -> MiningReport:
     """Mine Rasa's SQL tracker store (the served log) into a new rewrite version."""
     from preferences.db import redact
     from preferences.selflearning.miner import mine
@@ -107,19 +107,20 @@ def mine_tracker_store(tracker_url: str, table: RewriteTable, mining: Any = None
 
     def run() -> Any:
         return mine(without_forgotten(tracker_batches(tracker_url), forgotten), mining, scheduler=scheduler,
-                    progress=progress)
+                    scheduler_address=scheduler_address, progress=progress)
 
     return mine_rewrites(table, run, f"tracker store {redact(tracker_url)}")
 
 
 def mine_jsonl_log(path: str, table: RewriteTable, mining: Any = None, *, scheduler: str | None = None,
-                   progress: bool = False) -> MiningReport:
+                   scheduler_address: str | None = None, progress: bool = False) -> MiningReport:
     """Mine a JSON Lines export (one user turn per line) into a new rewrite version."""
     from preferences.selflearning.miner import mine_jsonl
     from preferences.selflearning.settings import MiningSettings
 
     mining = mining or MiningSettings()
-    return mine_rewrites(table, lambda: mine_jsonl(path, mining, scheduler=scheduler, progress=progress),
+    return mine_rewrites(table, lambda: mine_jsonl(path, mining, scheduler=scheduler,
+                                                   scheduler_address=scheduler_address, progress=progress),
                          f"JSON Lines {path}")
 
 
@@ -140,7 +141,9 @@ def served_jobs(settings: Any, table: RewriteTable) -> list[Any]:
 
     every = timedelta(minutes=settings.mining_schedule_minutes)
     return [
-        # Threads, not processes: the job runs inside a server process (no fork of a threaded server).
-        Job("mine-rewrites", lambda: mine_tracker_store(settings.tracker_db_url, table, scheduler="threads"), every),
+        # Threads, not processes: the job runs inside a server process (no fork of a threaded server);
+        # or the cluster at DASK_SCHEDULER_ADDRESS when one is configured.
+        Job("mine-rewrites", lambda: mine_tracker_store(settings.tracker_db_url, table, scheduler="threads",
+                                                        scheduler_address=settings.dask_scheduler_address), every),
         Job("prune-log", lambda: prune_log(settings.tracker_db_url, table, settings.log_retention_days), every),
     ]

@@ -22,10 +22,11 @@ How it runs, and why:
 3. Solve. The pooled chain is built from edges that meet the support and
    solved per component for the candidate sources only (`markov`).
 
-Dask runs steps 1-2 on the local process pool by default (the pinned
-dask 2022.10.2 cannot start `distributed` on Python 3.11); given
-`scheduler_address`, the same graph runs on a `dask.distributed` cluster,
-which then needs `spill_dir` on a file system every worker shares. Worker
+Dask runs steps 1-2 on the local process pool by default; given
+`scheduler_address` (the CLI's --scheduler-address, DASK_SCHEDULER_ADDRESS
+for the served jobs), the same graph runs on a `dask.distributed` cluster,
+which then needs `spill_dir` on a file system every worker shares (dask and
+distributed are pinned to 2023.6.1 for this: docs/pins.md). Worker
 processes are forked when nothing else runs in the calling process, else
 spawned; spawned workers import the caller's main module, so a script that
 mines must do so under ``if __name__ == "__main__":``.
@@ -186,7 +187,7 @@ def _count(root: Path, buckets: int, settings: MiningSettings, spilled: list[Del
     """Run the spill tasks (if any) and the count tasks in one Dask computation; sum the tallies here."""
     graphs = (_counting(root, buckets, settings, workers, spilled), spilled)
     if scheduler_address:
-        from dask.distributed import Client  # only needed, and only importable, with a cluster
+        from dask.distributed import Client  # imported only when a cluster is used
 
         with Client(scheduler_address) as client:
             tallies, reports = dask.compute(*graphs, scheduler=client)

@@ -145,3 +145,15 @@ def test_rewritten_turns_keep_a_working_rewrite_alive() -> None:
     assert (rewrite.source_key, rewrite.target_key) == (request_key(FAILING), request_key(FIX))
     assert rewrite.own_success_rate == 0.0  # measured on the held-out turns only
     assert result.stats["rewritten"] == 24 and result.stats["held_out"] == 12
+
+
+def test_the_same_mining_runs_on_a_dask_distributed_cluster_by_address(tmp_path: Path) -> None:
+    """The documented way to scale out: a scheduler address, same code, same rewrites (docs/pins.md)."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        on_cluster = mine([TURNS], scheduler_address=cluster.scheduler_address, spill_dir=tmp_path, now=NOW)
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+    assert on_cluster.rewrites == REFERENCE.rewrites != []
+    assert on_cluster.stats["turns"] == REFERENCE.stats["turns"]
