@@ -2,9 +2,9 @@
 
 Both are started as real processes on free ports with their own database, so
 a test or a benchmark run never touches the developer's data or a server
-already running on 5005/5055. They are started the way the scripts start them
-(`python -m actions.server`, `python -m rasa_components.launcher run`), so
-they bind and authenticate as served: with `ASSISTANT_SECRET` in `extra_env`
+already running on 5005/5055. They are started by scripts/servers.sh, the script `make
+serve` runs, with env.sh's start-and-wait helper, so they bind and
+authenticate as served: with `ASSISTANT_SECRET` in `extra_env`
 the harness signs its own calls (a user token for `say`, an HTTP API token
 for `parse` and the readiness check); without it, it never inherits one from
 the developer's shell, and allows any page origin (the browser tests serve
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -106,18 +107,19 @@ class RunningAssistant:
         return env | self.extra_env
 
     def start(self, timeout: float = 240.0) -> "RunningAssistant":
+        """Both servers through scripts/servers.sh: the same start-and-wait helper `make serve` uses."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         endpoints = self.workdir / "endpoints.yml"
         sql_log = "" if self.extra_env.get("TRACKER_DB_URL") == "memory" else \
             "tracker_store:\n  type: rasa_components.tracker_store.ConfiguredSQLTrackerStore\n"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n' + sql_log)
-        env = self.env()
-        self.procs.append(self._spawn("actions", [sys.executable, "-m", "actions.server",
-                                                  "--port", str(self.actions_port)], env))
-        self.procs.append(self._spawn("rasa", [
-            sys.executable, "-m", "rasa_components.launcher", "run", "--model", str(model_path()), "--enable-api",
-            "--port", str(self.rasa_port), "--endpoints", str(endpoints),
-            "--credentials", str(ROOT / "rasa_project" / "credentials.yml")], env))
+        env = self.env() | {"RASA_PORT": str(self.rasa_port), "ACTIONS_PORT": str(self.actions_port),
+                            "ENDPOINTS_FILE": str(endpoints), "LOG_DIR": str(self.workdir)}
+        log = open(self.workdir / "servers.log", "wb")
+        # A session of its own, so stop() ends the script and both servers even if the script is killed.
+        self.procs.append(subprocess.Popen(["bash", str(ROOT / "scripts" / "servers.sh"), str(model_path())],
+                                           cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                           start_new_session=True))
         try:
             self._wait(f"http://127.0.0.1:{self.actions_port}/health", timeout)
             self._wait(f"{self.url}/status", timeout, need=lambda r: bool(r.json().get("model_file")),
@@ -126,10 +128,6 @@ class RunningAssistant:
             self.stop()  # a server that never came up must not outlive the test run
             raise
         return self
-
-    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-        log = open(self.workdir / f"{name}.log", "wb")
-        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def _wait(self, url: str, timeout: float, need: Any = None, headers: Any = dict) -> None:
         deadline = time.monotonic() + timeout
@@ -167,11 +165,20 @@ class RunningAssistant:
         return r.json()
 
     def stop(self) -> None:
+        """TERM to the script's whole session (its trap stops both servers), KILL after 20 s."""
         for proc in self.procs:
-            proc.terminate()
+            _signal_session(proc, signal.SIGTERM)
         for proc in self.procs:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                _signal_session(proc, signal.SIGKILL)
+                proc.wait(timeout=5)
         self.procs.clear()
+
+
+def _signal_session(proc: subprocess.Popen[bytes], sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass

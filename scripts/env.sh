@@ -26,7 +26,8 @@ endpoints_file() {
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 # --- starting servers: one way for chat, serve and web -------------------------------------------
-# start NAME CMD...    runs CMD in the background, output in var/log/NAME.log, pid kept in SERVERS
+# start NAME CMD...    runs CMD in the background, output in $LOG_DIR/NAME.log (default var/log),
+#                      pid kept in SERVERS
 # ready NAME URL       waits until URL answers (the server is up), or fails with the logs' tails
 #                      if any started server died or 10 minutes passed
 # stop_servers         stops them all (the scripts trap it on exit and Ctrl-C)
@@ -34,8 +35,9 @@ SERVERS=()
 SERVER_NAMES=()
 start() {
   local name=$1; shift
-  mkdir -p "$ROOT/var/log"
-  "$@" > "$ROOT/var/log/$name.log" 2>&1 &
+  local dir="${LOG_DIR:-$ROOT/var/log}"
+  mkdir -p "$dir"
+  "$@" > "$dir/$name.log" 2>&1 &
   SERVERS+=($!)
   SERVER_NAMES+=("$name")
 }
@@ -47,13 +49,13 @@ ready() {
     for i in "${!SERVERS[@]}"; do
       if ! kill -0 "${SERVERS[$i]}" 2>/dev/null; then
         echo "error: ${SERVER_NAMES[$i]} stopped while starting $name; the end of its log:" >&2
-        tail -n 30 "$ROOT/var/log/${SERVER_NAMES[$i]}.log" >&2
+        tail -n 30 "${LOG_DIR:-$ROOT/var/log}/${SERVER_NAMES[$i]}.log" >&2
         return 1
       fi
     done
     sleep 0.5
   done
-  echo "error: $name did not answer at $url within 10 minutes (log: var/log/$name.log)" >&2
+  echo "error: $name did not answer at $url within 10 minutes (log: ${LOG_DIR:-var/log}/$name.log)" >&2
   return 1
 }
 stop_servers() {
