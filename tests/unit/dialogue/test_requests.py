@@ -1,0 +1,79 @@
+"""Requests and their repair: repeats, low-confidence checks, context, outages and rewrites (dialogue/requests.py)."""
+from __future__ import annotations
+
+from preferences.dialogue import Conversation
+from preferences.moments import Turn
+from preferences.records import Source
+from preferences.store import PreferenceStore
+
+from .chat import Chat
+
+
+def test_repeat_offers_to_learn_then_the_answer_is_stored_and_used(conv: Conversation,
+                                                                   store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    offer = chat.request("play_music", "play some music")
+    assert offer.startswith("Sorry, I keep getting this wrong. What did you mean?")
+    answer = chat.do("inform", "jazz", {"genre": ["jazz"]}, intent="inform")
+    assert answer.startswith("Got it: you like jazz.") and "Playing some jazz" in answer
+    pref = store.get("ann", "genre")[0]
+    assert (pref.value, pref.source) == ("jazz", Source.TEACHABLE_MOMENT)
+    later = chat.request("play_music", "put on a song")
+    assert later.startswith("Playing jazz, since you")
+
+
+def test_declining_is_respected_for_the_session(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    assert "What did you mean?" in chat.request("play_music", "play some music")
+    assert "won't ask about that again" in chat.do("never_mind", "never mind")
+    assert "What did you mean?" not in chat.request("play_music", "play some music")
+
+
+def test_legitimate_repeat_an_hour_later_is_not_a_moment(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "how did the Celtics do", {"team": ["Celtics"]})
+    chat.clock += 3600
+    assert "Boston Celtics" in chat.request("sports_score", "how did the Celtics do", {"team": ["Celtics"]})
+
+
+def test_low_confidence_check_and_no_makes_a_teachable_moment(conv: Conversation) -> None:
+    chat = Chat(conv)
+    assert chat.request("news", "whats happening", confidence=0.45).endswith("Did I get that right?")
+    assert "Which news topic did you want?" in chat.do("deny", "no", intent="deny")
+    other = Chat(conv, "bob")
+    other.request("news", "news please", confidence=0.45)
+    assert "Great" in other.do("affirm", "yes")
+
+
+def test_device_context_changes_what_a_request_means(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    assert "the film The Hunger Games" in chat.request("play_music", "play hunger games", metadata={"screen": True})
+    assert "audiobook of The Hunger Games" in Chat(conv, "dee").request("play_music", "play the hunger games")
+    assert "Weather" not in chat.request("weather", "what's the temperature?", {"city": ["Boston"]})
+    assert "Which city" in Chat(conv, "bob").request("weather", "what's the temperature?")
+    store.set_device_state("ann", "oven", "kitchen", {"power": "on", "level": 375})
+    chat.clock += 3600  # not a repeat of the question above
+    assert "oven is on, temperature 375°" in chat.request("weather", "what's the temperature?")
+    assert "oven reports that it is on" in Chat(conv, "cy").request("weather", "what's the temperature?",
+                                                                     metadata={"oven": "on"})
+
+
+def test_a_retry_after_the_store_was_unavailable_is_not_a_moment(conv: Conversation) -> None:
+    from preferences.dialogue import UNAVAILABLE
+
+    chat = Chat(conv)
+    chat.history.append(Turn("play some music", 5.0, "play_music", reply=UNAVAILABLE, outage=True))
+    chat.history.append(Turn("hello", 6.0, "greet", reply="Hi!"))
+    assert "What did you mean" not in chat.request("play_music", "play some music")
+
+
+def test_a_rewrite_is_never_hidden_and_why_explains_it(conv: Conversation) -> None:
+    chat = Chat(conv)
+    rewrite = {"id": 7, "raw": "play the artic monks", "target": "play arctic monkeys"}
+    reply = chat.request("play_music", "play arctic monkeys", {"artist": ["arctic monkeys"]}, rewrite=rewrite)
+    assert "Arctic Monkeys" in reply and 'I took "play the artic monks" as "play arctic monkeys"' in reply
+    why = chat.do("explain", "why did you do that?", {})
+    assert why.startswith('I read "play the artic monks" as "play arctic monkeys"') and "rewrite #7" in why
+    assert "I took" not in chat.request("weather", "weather in Boston", {"city": ["Boston"]})

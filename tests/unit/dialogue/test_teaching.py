@@ -1,0 +1,36 @@
+"""Declarative teaching: statements and answers to the open question (dialogue/teaching.py)."""
+from __future__ import annotations
+
+from preferences.dialogue import Conversation
+from preferences.records import Polarity
+from preferences.store import PreferenceStore
+
+from .chat import Chat
+
+
+def test_statements_are_stored_and_shape_the_next_turn(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    assert chat.do("statement", "I'm a Warriors fan", {"team": ["Warriors"]}) == \
+        "Got it: you support the Golden State Warriors."
+    assert "Golden State Warriors" in chat.request("sports_score", "how did my team do?")
+    assert "you don't like country" in chat.do("statement", "I can't stand country music",
+                                                 {"genre": ["country"]}, Polarity.DISLIKE)
+    assert chat.do("statement", "I live in Portland, Maine", {"city": ["Portland", "Maine"]}) == \
+        "Got it: you live in Portland, Maine."
+    assert "Portland, Maine" in chat.request("weather", "what's the weather?")
+    assert "What do you like?" in chat.do("statement", "I like stuff", {})
+
+
+def test_skill_shaped_answers_go_to_the_open_question(conv: Conversation, store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.do("guided_qa", "learn my preferences", "start")
+    chat.do("guided_qa", "skip", "skip")
+    chat.do("guided_qa", "skip", "skip")  # now: favourite kind of food
+    answer = chat.request("find_restaurant", "chinese food", {"cuisine": ["chinese"]})
+    assert "you like chinese food" in answer and "Which city do you live in?" in answer
+    assert store.likes("ann", "cuisine") == ["chinese"]
+    other = Chat(conv, "bob")
+    other.do("activate_mode", "sleep mode please", {"mode": ["sleep mode"]})
+    defined = other.request("control_device", "bedroom lights off", {"room": ["bedroom"], "device": ["lights"],
+                                                                    "power": ["off"]})
+    assert "Got it: sleep mode means the bedroom lights off" in defined
