@@ -13,9 +13,8 @@ bash scripts/setup.sh
 model=$(bash scripts/model.sh)
 [ -f web/node_modules/rasa-webchat/lib/index.js ] || { echo "error: web/node_modules is missing (run: cd web && npm ci)" >&2; exit 1; }
 trap stop_servers INT TERM EXIT
-start actions "$PY" -m actions.server --port "$ACTIONS_PORT"
-start rasa "$PY" -m rasa_components.launcher run --model "$model" --enable-api --port "$RASA_PORT" \
-    --endpoints "$(endpoints_file)" --credentials rasa_project/credentials.yml
+# Rasa and the action server as make serve starts them (their logs: var/log/rasa.log, actions.log).
+start servers bash scripts/servers.sh "$model"
 start web "$PY" -m rasa_components.web_server --port "$WEB_PORT" --directory web
 url="http://localhost:$WEB_PORT/"
 [ "$RASA_PORT" = 5005 ] || url="${url}?rasa=http://localhost:$RASA_PORT"

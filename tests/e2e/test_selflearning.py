@@ -80,3 +80,28 @@ def test_a_rewrite_that_starts_losing_is_withdrawn(served: RunningAssistant) -> 
     assert all(r.status == "withdrawn" and r.rewritten_failed >= 10 for r in again), again
     time.sleep(1.5)
     assert "rewrite" not in served.parse(FAILING)
+
+
+def test_the_served_scheduler_mines_on_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No hand-run job: the action server's APScheduler mines the live log and the rewrite takes effect."""
+    workdir = tmp_path_factory.mktemp("scheduled")
+    url = f"sqlite:///{workdir / 'preferences.db'}"
+    migrate(url)
+    running = RunningAssistant(workdir, url, extra_env={
+        "MINING_SCHEDULE_MINUTES": "0.05", "REWRITE_REFRESH_SECONDS": "1", "REWRITE_HELD_OUT_SHARE": "0"}).start()
+    try:
+        for i in range(4):
+            user = f"crowd-{i}-{uuid.uuid4().hex[:6]}"
+            said(running, user, FAILING)
+            assert "The Beatles" in said(running, user, FIX)
+        deadline, parsed = time.monotonic() + 90, {}
+        while time.monotonic() < deadline and "rewrite" not in parsed:
+            time.sleep(2)
+            parsed = running.parse(FAILING)  # /model/parse writes nothing to the log
+        assert parsed.get("rewrite", {}).get("target") == FIX, running.logs()
+        with RewriteTable(url) as table:
+            assert [r.target_text for r in table.list() if r.source_key == FAILING] == [FIX]
+            assert table.list()[0].users >= 3
+        assert "mine-rewrites" in (workdir / "actions.log").read_text(errors="replace")
+    finally:
+        running.stop()
