@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from preferences.catalogs import normalize
 from preferences.catalogs.text import fold
@@ -35,6 +36,9 @@ from preferences.signals import Signal, channel_signal
 # After a failed answer the bar is lower: the user is rewording because it did not work.
 REPHRASE_THRESHOLD = 0.45
 REPHRASE_THRESHOLD_AFTER_FAILURE = 0.35
+# After a failure, a new wording that names the same thing ("telly", "TV") is a rewording even when
+# the sentences look less alike: the resolved value is the evidence.
+REPHRASE_THRESHOLD_SAME_VALUE_AFTER_FAILURE = 0.25
 DISSATISFACTION_THRESHOLD = 0.62
 REPEAT_SIMILARITY = 92  # rapidfuzz ratio on folded text
 WINDOW_TURNS = 3
@@ -72,7 +76,23 @@ _REQUEST_START = re.compile(r"^(please )?(play|put on|queue|shuffle|turn|switch|
 _SHORT_ANSWER_WORDS = 4
 _FILLER = re.compile(r"\b(please|pls|hey|can you|could you|would you|will you|now|just|again)\b")
 _NUMBER = re.compile(r"\d+")
-_MENTION_SLOTS = ("genre", "artist", "cuisine", "team", "news_topic", "units")
+_MENTION_SLOTS = {"genre": "genre", "artist": "artist", "cuisine": "cuisine", "team": "team",
+                  "news_topic": "news_topic", "units": "units", "home_city": "city"}
+# When a request is for: another day or time is another request ("... tomorrow" after "... today").
+_WHEN = re.compile(r"\b(today|tonight|tomorrow( morning| night| evening| afternoon)?|yesterday|last night|"
+                   r"this (morning|afternoon|evening|week|weekend)|next week|(this |next )?weekend|"
+                   r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|now)\b")
+_WHEN_BUCKETS = {"today": {"today", "tonight", "now", "morning", "afternoon", "evening"},
+                 "past": {"yesterday", "night"}, "tomorrow": {"tomorrow"},
+                 "weekend": {"weekend", "saturday", "sunday"}, "next week": {"week"}}
+# Words of requests themselves: alone, they do not name a value, whatever a big catalog holds
+# (an artist called Game, a town called Can). With scikit-learn's English stop words.
+_NOT_NAMES = ENGLISH_STOP_WORDS | {"game", "games", "score", "scores", "result", "results", "music", "song", "songs",
+                                   "news", "headlines", "weather", "forecast", "play", "find", "place", "places",
+                                   "food", "restaurant", "lights", "light", "turn", "set", "outside", "today",
+                                   "tonight", "tomorrow", "good", "best", "like", "want", "need", "show", "tell"}
+# An added item ("turn on the bedroom lights too"): one more request, not the last one again.
+_ADDITIVE = re.compile(r"\b(too|also|as well|and also)\b")
 _ROOMS = ("living room", "kitchen", "bedroom", "office", "bathroom", "garage", "nursery", "dining room", "basement",
           "hallway", "kids room", "guest room")
 
@@ -106,32 +126,70 @@ def is_request(turn: Turn) -> bool:
 
 def mentions(text: str) -> dict[str, str]:
     """Catalog values and numbers named in a text, found by scanning word n-grams."""
+    return {slot: value for slot, (value, _) in _mentions_said(text).items()}
+
+
+def _mentions_said(text: str) -> dict[str, tuple[str, str]]:
+    """Each slot's value and the words that said it ("springfield illinois")."""
     words = fold(text).split()
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             gram = " ".join(words[i:i + size])
-            for slot in _MENTION_SLOTS:
-                if slot not in found and len(gram) > 2:
-                    value = normalize(slot, gram)
+            if len(gram) <= 2 or all(w in _NOT_NAMES for w in words[i:i + size]):
+                continue
+            for catalog, slot in _MENTION_SLOTS.items():
+                if slot not in found:
+                    value = normalize(catalog, gram)
                     if value:
-                        found[slot] = value
+                        found[slot] = (value, gram)
     from preferences.skills.devices import normalize_device
 
     folded = " ".join(words)
     for word in words:
         device = normalize_device(word)
         if device:
-            found["device"] = device
+            found["device"] = (device, word)
             break
     for room in _ROOMS:
         if room in folded:
-            found["room"] = room
+            found["room"] = (room, room)
             break
-    numbers = _NUMBER.findall(text)
+    numbers = ",".join(_NUMBER.findall(text))
     if numbers:
-        found["number"] = ",".join(numbers)
+        found["number"] = (numbers, numbers)
     return found
+
+
+def when_of(text: str) -> str | None:
+    """The day a request is about, as a bucket; None when unsaid (which means now)."""
+    said = _WHEN.search(fold(text))
+    if not said:
+        return None
+    word = said.group(0).removeprefix("on ").split()[-1].rstrip("s") if said.group(0) != "last night" else "night"
+    for bucket, words in _WHEN_BUCKETS.items():
+        if word in words:
+            return bucket
+    return word  # a weekday
+
+
+def _changes_value(before: str, after: str) -> bool:
+    """`after` asks for something else than `before`: another value for a slot both name, or another day.
+
+    Saying the same value more precisely is not another value: "Springfield,
+    Illinois" after "Springfield" (resolved to Missouri), "the New York
+    Rangers" after "the Rangers" are corrections of the same request.
+    """
+    said_before, said_after = _mentions_said(before), _mentions_said(after)
+    for slot, (value, words) in said_before.items():
+        if slot in said_after and said_after[slot][0] != value:
+            other = said_after[slot][1]
+            if not (words in other or other in words):
+                return True
+    day_before, day_after = when_of(before), when_of(after)
+    if day_before and day_after:
+        return day_before != day_after
+    return (day_before or day_after) not in (None, "today", "past")
 
 
 def _different_skills(a: Turn, b: Turn) -> bool:
@@ -152,6 +210,12 @@ def _core(text: str) -> str:
 def conflicting(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     """Both name a value for the same slot, and the values differ: a new request."""
     return any(slot in b and b[slot] != value for slot, value in a.items())
+
+
+def agreeing(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Both resolve some named value to the same thing ("the artic monkeys", "arctic monkeys"): evidence
+    of the same request in other words."""
+    return any(slot != "number" and b.get(slot) == value for slot, value in a.items())
 
 
 class MomentDetector:
@@ -183,8 +247,10 @@ class MomentDetector:
                   and (failed or not _different_skills(t, current))]
         if not recent:
             return None
+        if _ADDITIVE.search(fold(current.text)):
+            return None  # "... too": one more request
         mine = mentions(current.text)
-        candidates = [t for t in recent if not conflicting(mentions(t.text), mine)]
+        candidates = [t for t in recent if not _changes_value(t.text, current.text)]
         if not candidates:
             return None
         text = _core(current.text)
@@ -196,6 +262,10 @@ class MomentDetector:
         best = int(np.argmax(scores))
         threshold = self.rephrase_threshold
         if failed and candidates[best] is recent[-1]:
+            same_value = agreeing(mentions(candidates[best].text), mine)
+            threshold = min(threshold, REPHRASE_THRESHOLD_SAME_VALUE_AFTER_FAILURE if same_value
+                            else REPHRASE_THRESHOLD_AFTER_FAILURE)
+        elif agreeing(mentions(candidates[best].text), mine):
             threshold = min(threshold, REPHRASE_THRESHOLD_AFTER_FAILURE)
         if float(scores[best]) >= threshold:
             return Moment(Signal.REPHRASE, candidates[best], float(scores[best]))

@@ -69,3 +69,24 @@ def test_answering_the_assistants_question_and_titles_are_not_moments(detector: 
     assert detector.detect([Turn("weather in portland", 0)], Turn("Portland Oregon", 5), asked) is None
     assert detector.detect([Turn("play some music", 0)], Turn("play Wrong by Depeche Mode", 5),
                            "Playing Blue Train by John Coltrane.") is None
+
+
+def test_another_day_or_an_added_item_is_a_new_request(detector: MomentDetector) -> None:
+    assert kind(detector, [("weather in Boston today", 0)], "weather in Boston tomorrow", 10) == "none"
+    assert kind(detector, [("what's the weather in Boston", 0)], "and what about Boston on saturday", 10) == "none"
+    assert kind(detector, [("what's the weather in Boston", 0)], "weather in Denver", 10) == "none"
+    assert kind(detector, [("turn on the kitchen lights", 0)], "turn on the bedroom lights too", 10) == "none"
+    assert kind(detector, [("play some jazz", 0)], "also play something by Miles Davis", 10) == "none"
+
+
+def test_saying_the_same_value_more_precisely_is_a_rewording(detector: MomentDetector) -> None:
+    said = "In Springfield, Missouri it's 54°F and cloudy."
+    assert kind(detector, [("weather in Springfield", 0)], "what's it like outside in Springfield, Illinois", 10,
+                last_bot_text=said) == "rephrase"
+    assert kind(detector, [("put on the telly", 0)], "turn on the TV", 10,
+                last_bot_text="Sorry, I don't know what a telly is.") == "rephrase"
+
+
+def test_request_words_do_not_name_catalog_values() -> None:
+    assert mentions("who won the game") == {}
+    assert mentions("where can I get a good burger in Austin") == {"cuisine": "american", "city": "Austin, TX, US"}
