@@ -1,115 +1,189 @@
-"""Music catalog: genres with their everyday aliases, and well-known artists.
+"""The music catalog the skills use: the reference genres and artists, plus what the charts miss.
 
-Each artist carries a genre so that "play something like Miles Davis" and a
-liked genre can be reconciled, and a few real track titles so the demo
-player has something concrete to announce.
+The reference catalogs (`preferences.catalogs.reference`, built from public
+data) give 768 genres with their parents and about 3,000 charting artists
+with genres and tracks. Billboard's Hot 100 rarely carries jazz, classical,
+lo-fi or roots reggae, and a few artists got a namesake's genre, so this
+module adds a short, hand-made layer on top, in CURATED sections: artists
+the charts miss, genre fixes, and everyday words for a genre the data lacks.
+Everything a skill asks (is this a genre? which artists play it? what is the
+closest genre I can play?) goes through here, so the layer is applied once.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from preferences.catalogs.text import build_index, fold, strip_suffixes
+from preferences.catalogs import reference as ref
+from preferences.catalogs.reference import Artist, Genre
+from preferences.catalogs.text import named_within
 
-GENRES: dict[str, list[str]] = {
-    "jazz": ["smooth jazz", "bebop", "swing"],
-    "rock": ["rock and roll", "rock n roll", "classic rock", "rock music"],
-    "classical": ["classical music", "orchestral", "symphony", "baroque"],
-    "hip hop": ["hip-hop", "hiphop", "rap", "rap music"],
-    "country": ["country music", "country western", "americana"],
-    "blues": ["the blues", "delta blues"],
-    "pop": ["pop music", "top 40", "chart music"],
-    "metal": ["heavy metal", "metal music", "thrash"],
-    "reggae": ["reggae music", "dub"],
-    "electronic": ["edm", "electronica", "techno", "house", "house music", "dance music"],
-    "folk": ["folk music", "acoustic folk"],
-    "soul": ["soul music", "motown"],
-    "r&b": ["rnb", "r and b", "rhythm and blues"],
-    "punk": ["punk rock"],
-    "indie": ["indie rock", "indie pop", "alternative"],
-    "latin": ["latin music", "salsa", "reggaeton"],
-    "k-pop": ["kpop", "k pop", "korean pop"],
-    "lo-fi": ["lofi", "lo fi", "chill beats"],
-    "gospel": ["gospel music"],
-    "funk": ["funk music"],
+# --- CURATED ------------------------------------------------------------------------------------------
+# Artists the Billboard-derived reference lacks, so that every family has its classics. Genres are
+# names of genres.json (checked by tests/unit/test_catalogs.py).
+EXTRA_ARTISTS: tuple[Artist, ...] = (
+    Artist("Miles Davis", ("cool jazz", "modal jazz"), ("So What", "Blue in Green", "Freddie Freeloader"), ()),
+    Artist("John Coltrane", ("hard bop", "modal jazz"), ("Giant Steps", "Naima", "My Favorite Things"), ("Coltrane",)),
+    Artist("Muddy Waters", ("chicago blues",), ("Hoochie Coochie Man", "Mannish Boy"), ()),
+    Artist("Ludwig van Beethoven", ("classical",), ("Moonlight Sonata", "Symphony No. 5", "Fur Elise"),
+           ("Beethoven",)),
+    Artist("Wolfgang Amadeus Mozart", ("classical",), ("Eine kleine Nachtmusik", "Requiem", "The Magic Flute"),
+           ("Mozart",)),
+    Artist("Johann Sebastian Bach", ("baroque",), ("Cello Suite No. 1", "Air on the G String"), ("Bach", "J.S. Bach")),
+    Artist("Antonio Vivaldi", ("baroque",), ("The Four Seasons: Spring", "Gloria"), ("Vivaldi",)),
+    Artist("Iron Maiden", ("metal",), ("The Trooper", "Run to the Hills"), ()),
+    Artist("Bob Marley", ("roots reggae",), ("Three Little Birds", "Redemption Song", "One Love"),
+           ("Bob Marley and the Wailers",)),
+    Artist("Mahalia Jackson", ("gospel",), ("How I Got Over", "Precious Lord"), ()),
+    Artist("Nujabes", ("lo-fi",), ("Feather", "Aruarian Dance"), ()),
+    Artist("Arctic Monkeys", ("indie rock",), ("Do I Wanna Know?", "505"), ()),
+)
+
+# Artists the Spotify export matched to a namesake (SOURCES.md, "Known limits"): their genres as
+# played. Belongs in scripts/build_catalogs.py's ARTIST_GENRE_FIXES at the next rebuild.
+GENRE_FIXES: dict[str, tuple[str, ...]] = {
+    "Simon & Garfunkel": ("folk rock",),
+    "Chad & Jeremy": ("british invasion",),
+    "Orpheus": ("baroque pop",),
+    "David Hill": ("traditional pop",),
+    "The Wanderers": ("doo-wop",),
+}
+
+# Everyday words for a genre that genres.json has under no name or alias.
+GENRE_WORDS: dict[str, str] = {
+    "thrash": "thrash metal", "orchestral": "classical", "symphony": "classical", "symphonic": "classical",
+    "acoustic folk": "folk", "dance": "electronic", "oldies": "rock and roll", "chill": "lo-fi",
 }
 
 
 @dataclass(frozen=True)
-class Artist:
-    name: str
-    genre: str
-    tracks: tuple[str, ...]
+class GenreMatch:
+    """What a genre in the user's words comes to: the catalog genre, and the one that can be played.
+
+    ``genre`` is None when no catalog genre is named or contained; ``played``
+    is None when neither it nor any ancestor has an artist; ``exact`` says
+    whether ``genre`` is what the words name (not just a genre inside them).
+    """
+
+    words: str
+    genre: str | None
+    played: str | None
+    exact: bool
 
 
-ARTISTS: tuple[Artist, ...] = (
-    Artist("Miles Davis", "jazz", ("So What", "Blue in Green", "Freddie Freeloader")),
-    Artist("John Coltrane", "jazz", ("Giant Steps", "Naima", "My Favorite Things")),
-    Artist("Ella Fitzgerald", "jazz", ("Summertime", "Dream a Little Dream of Me")),
-    Artist("Norah Jones", "jazz", ("Don't Know Why", "Come Away with Me")),
-    Artist("The Beatles", "rock", ("Hey Jude", "Let It Be", "Here Comes the Sun")),
-    Artist("Queen", "rock", ("Bohemian Rhapsody", "Don't Stop Me Now")),
-    Artist("Led Zeppelin", "rock", ("Stairway to Heaven", "Kashmir")),
-    Artist("Radiohead", "indie", ("Karma Police", "No Surprises")),
-    Artist("Arctic Monkeys", "indie", ("Do I Wanna Know?", "505")),
-    Artist("Taylor Swift", "pop", ("Shake It Off", "Anti-Hero", "Love Story")),
-    Artist("Beyonce", "r&b", ("Halo", "Crazy in Love", "Formation")),
-    Artist("Adele", "pop", ("Hello", "Rolling in the Deep", "Someone Like You")),
-    Artist("Ed Sheeran", "pop", ("Shape of You", "Perfect")),
-    Artist("Billie Eilish", "pop", ("bad guy", "Happier Than Ever")),
-    Artist("Drake", "hip hop", ("Hotline Bling", "God's Plan")),
-    Artist("Kendrick Lamar", "hip hop", ("HUMBLE.", "Alright")),
-    Artist("Eminem", "hip hop", ("Lose Yourself", "Without Me")),
-    Artist("Johnny Cash", "country", ("Ring of Fire", "Hurt", "Folsom Prison Blues")),
-    Artist("Dolly Parton", "country", ("Jolene", "9 to 5")),
-    Artist("Luke Combs", "country", ("Beer Never Broke My Heart", "Fast Car")),
-    Artist("B.B. King", "blues", ("The Thrill Is Gone", "Every Day I Have the Blues")),
-    Artist("Muddy Waters", "blues", ("Hoochie Coochie Man", "Mannish Boy")),
-    Artist("Ludwig van Beethoven", "classical", ("Moonlight Sonata", "Symphony No. 5")),
-    Artist("Wolfgang Amadeus Mozart", "classical", ("Eine kleine Nachtmusik", "Requiem")),
-    Artist("Johann Sebastian Bach", "classical", ("Cello Suite No. 1", "Air on the G String")),
-    Artist("Metallica", "metal", ("Enter Sandman", "Master of Puppets")),
-    Artist("Iron Maiden", "metal", ("The Trooper", "Run to the Hills")),
-    Artist("Bob Marley", "reggae", ("Three Little Birds", "Redemption Song", "One Love")),
-    Artist("Daft Punk", "electronic", ("Get Lucky", "One More Time")),
-    Artist("Calvin Harris", "electronic", ("Summer", "Feel So Close")),
-    Artist("Bob Dylan", "folk", ("Blowin' in the Wind", "Like a Rolling Stone")),
-    Artist("Simon & Garfunkel", "folk", ("The Sound of Silence", "Mrs. Robinson")),
-    Artist("Aretha Franklin", "soul", ("Respect", "Natural Woman")),
-    Artist("Marvin Gaye", "soul", ("What's Going On", "Let's Get It On")),
-    Artist("Stevie Wonder", "soul", ("Superstition", "Sir Duke")),
-    Artist("Usher", "r&b", ("Yeah!", "U Got It Bad")),
-    Artist("The Ramones", "punk", ("Blitzkrieg Bop", "I Wanna Be Sedated")),
-    Artist("Green Day", "punk", ("Basket Case", "American Idiot")),
-    Artist("Bad Bunny", "latin", ("Titi Me Pregunto", "Me Porto Bonito")),
-    Artist("Shakira", "latin", ("Hips Don't Lie", "Waka Waka")),
-    Artist("BTS", "k-pop", ("Dynamite", "Butter")),
-    Artist("BLACKPINK", "k-pop", ("How You Like That", "Pink Venom")),
-    Artist("James Brown", "funk", ("I Got You (I Feel Good)", "Get Up Offa That Thing")),
-    Artist("Mahalia Jackson", "gospel", ("How I Got Over", "Precious Lord")),
-    Artist("Nujabes", "lo-fi", ("Feather", "Aruarian Dance")),
-)
-
-_GENRE_INDEX = build_index(GENRES)
-_ARTIST_INDEX = build_index(
-    {a.name: [a.name.replace("The ", "")] if a.name.startswith("The ") else [] for a in ARTISTS}
-)
-_ARTIST_INDEX.update({fold("Beyoncé"): "Beyonce", fold("BB King"): "B.B. King",
-                      fold("Beethoven"): "Ludwig van Beethoven", fold("Mozart"): "Wolfgang Amadeus Mozart",
-                      fold("Bach"): "Johann Sebastian Bach"})
-ARTISTS_BY_NAME = {a.name: a for a in ARTISTS}
+def genre(value: str) -> Genre | None:
+    """The catalog genre for "Hip-Hop music", "hiphop", "thrash"; None if unknown."""
+    found = ref.genre_named(value)
+    if found is None:
+        word = GENRE_WORDS.get(ref.fold(value))
+        found = ref.genre_named(word) if word else None
+    return found
 
 
 def normalize_genre(value: str) -> str | None:
-    """Canonical genre for "some jazz", "Hip-Hop music", "EDM"; None if unknown."""
-    folded = fold(value)
-    return _GENRE_INDEX.get(folded) or _GENRE_INDEX.get(strip_suffixes(folded, ("music", "songs", "tunes")))
+    """Canonical genre name, or None: the store keeps unknown values as typed."""
+    found = genre(value)
+    return found.name if found else None
+
+
+def _key(text: str) -> str:
+    return ref.fold(text).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def _extra_index() -> dict[str, Artist]:
+    index: dict[str, Artist] = {}
+    for a in EXTRA_ARTISTS:
+        for name in (a.name, *a.aliases):
+            index.setdefault(_key(name), a)
+    return index
+
+
+@lru_cache(maxsize=1)
+def all_artists() -> tuple[Artist, ...]:
+    """Every artist: the extras (classics, so they rank first), then the reference's, most charted first."""
+    fixed = tuple(Artist(a.name, GENRE_FIXES[a.name], a.tracks, a.aliases) if a.name in GENRE_FIXES else a
+                  for a in ref.artists())
+    return EXTRA_ARTISTS + fixed
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Artist]:
+    return {a.name: a for a in all_artists()}
+
+
+def artist(value: str) -> Artist | None:
+    """The artist called ``value`` ("the beatles", "Beyoncé", "Coltrane"); None if unknown."""
+    found = ref.artist_named(value) or _extra_index().get(_key(value))
+    if found is None and ref.fold(value).startswith("the "):
+        found = _extra_index().get(_key(ref.fold(value)[4:]))
+    return _by_name().get(found.name) if found else None
 
 
 def normalize_artist(value: str) -> str | None:
-    """Canonical artist name; None if the artist is not in the catalog."""
-    folded = fold(value)
-    return _ARTIST_INDEX.get(folded) or _ARTIST_INDEX.get(strip_suffixes(folded, ("songs", "music")))
+    """Canonical artist name, or None: the store keeps unknown artists as typed."""
+    found = artist(value)
+    return found.name if found else None
 
 
-def artists_for(genre: str) -> list[Artist]:
-    return [a for a in ARTISTS if a.genre == genre]
+@lru_cache(maxsize=512)
+def artists_for(genre_name: str) -> tuple[Artist, ...]:
+    """Artists of a genre or of any genre under it, classics and most charted first."""
+    wanted = ref.descendants(genre_name)
+    return tuple(a for a in all_artists() if wanted.intersection(a.genres))
+
+
+@lru_cache(maxsize=512)
+def best_known_for(genre_name: str | None, limit: int) -> tuple[Artist, ...]:
+    """The artists a listener would expect for a genre: mainly of it, best known first.
+
+    An artist's first genre is its main one; Dusk or Perry Como carry a jazz
+    label, but "play some jazz" should sound like jazz. Falls back to every
+    artist of the genre when none has it first. None: all artists.
+    """
+    if genre_name is None:
+        return all_artists()[:limit]
+    wanted = ref.descendants(genre_name)
+    pool = artists_for(genre_name)
+    main = tuple(a for a in pool if a.genres and a.genres[0] in wanted)
+    return (main or pool)[:limit]
+
+
+@lru_cache(maxsize=1)
+def playable_genres() -> frozenset[str]:
+    """Genres with at least one artist of their own or below them."""
+    found: set[str] = set()
+    for a in all_artists():
+        for g in a.genres:
+            found.update(ref.lineage(g))
+    return frozenset(found)
+
+
+def closest_playable(words: str) -> GenreMatch:
+    """The genre the words name (or contain), and the closest one with music to play.
+
+    "bluegrass" -> itself; "zydeco" (no artists) -> its family, country;
+    "swedish death metal" (not a genre) -> death metal, or metal if that has
+    no artists; "spaceship noises" -> nothing.
+    """
+    named = genre(words)
+    found = named or named_within(words, genre)
+    if found is None:
+        return GenreMatch(words, None, None, False)
+    played = ref.closest_genre_available(found.name, set(playable_genres()))
+    return GenreMatch(words, found.name, played, named is not None)
+
+
+def avoided_by(a: Artist, avoid: frozenset[str]) -> bool:
+    """Whether any of the artist's genres is, or is under, a genre to avoid."""
+    return any(name in avoid for g in a.genres for name in ref.lineage(g))
+
+
+def avoid_set(values: set[str]) -> frozenset[str]:
+    """Disliked genres as catalog names (values the catalog does not know are kept as typed)."""
+    return frozenset(normalize_genre(v) or v for v in values)
+
+
+__all__ = ["EXTRA_ARTISTS", "GENRE_FIXES", "GENRE_WORDS", "Artist", "GenreMatch", "all_artists", "artist",
+           "artists_for", "avoid_set", "best_known_for", "avoided_by", "closest_playable", "genre", "normalize_artist",
+           "normalize_genre", "playable_genres"]

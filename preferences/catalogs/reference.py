@@ -37,7 +37,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 __all__ = [
     "Artist", "Cuisine", "Genre",
     "artist_named", "artists", "artists_for_genre", "closest_genre_available",
-    "cuisine_of", "cuisines", "family_of", "fold", "genre_named", "genres", "parent_of",
+    "cuisine_of", "cuisines", "descendants", "dish_named", "family_of", "fold", "genre_named", "genres", "lineage",
+    "parent_of",
 ]
 
 
@@ -282,6 +283,34 @@ def cuisine_of(text: str) -> Cuisine | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _dish_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in _catalog().cuisines:
+        for dish in c.dishes:
+            names.setdefault(_compact(dish), dish)
+    return names
+
+
+def dish_named(text: str) -> str | None:
+    """The dish ``text`` names, as the catalog spells it ("tacos" -> "Taco"); None for a cuisine or no dish.
+
+    Lets a reply say what was asked for ("a Vietnamese place for pho").
+    """
+    if not text:
+        return None
+    cat = _catalog()
+    keys = _variants(text, _FOOD_TRAILING)
+    if any(k in cat.cuisine_by_key for k in keys):
+        return None
+    names = _dish_names()
+    for k in keys:
+        for candidate in (k, *_singulars(k)):
+            if candidate in names:
+                return names[candidate]
+    return None
+
+
 def _descendants(name: str) -> list[str]:
     children = _catalog().children
     out, stack = [], [name]
@@ -290,6 +319,27 @@ def _descendants(name: str) -> list[str]:
         out.append(node)
         stack.extend(children.get(node, ()))
     return out
+
+
+@lru_cache(maxsize=1024)
+def descendants(genre_name: str) -> frozenset[str]:
+    """The genre and every genre under it, by name (empty for an unknown genre).
+
+    A dislike of "country" must also keep "outlaw country" out of a pick.
+    """
+    genre = genre_named(genre_name)
+    return frozenset(_descendants(genre.name)) if genre else frozenset()
+
+
+def lineage(genre_name: str) -> tuple[str, ...]:
+    """The genre, its parent, ... up to its family ("bluegrass", "country"); () if unknown."""
+    genre = genre_named(genre_name)
+    by_name = _catalog().genre_by_name
+    out: list[str] = []
+    while genre is not None:
+        out.append(genre.name)
+        genre = by_name[genre.parent] if genre.parent else None
+    return tuple(out)
 
 
 @lru_cache(maxsize=512)

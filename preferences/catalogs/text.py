@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s&'+-]")
@@ -41,3 +44,22 @@ def strip_suffixes(folded: str, suffixes: tuple[str, ...]) -> str:
     while len(words) > 1 and words[0] in ("the", "some", "a", "an"):
         words.pop(0)
     return " ".join(words)
+
+
+def named_within(text: str, lookup: Callable[[str], T | None], min_chars: int = 3) -> T | None:
+    """The catalog entry named by the longest run of words inside ``text``, if any.
+
+    Values outside a catalog often contain one ("swedish death metal",
+    "northern thai"): naming that entry is how a skill stays honest about what
+    it can do instead ("here's some death metal, the closest I have"). Longer
+    runs first, then left to right, so "death metal" beats "metal".
+    """
+    words = fold(text).split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            gram = " ".join(words[i:i + size])
+            if len(gram) >= min_chars:
+                found = lookup(gram)
+                if found is not None:
+                    return found
+    return None

@@ -1,4 +1,10 @@
-"""Play music from the offline catalog."""
+"""Play music from the offline catalog (`preferences.catalogs.music`: reference data plus classics).
+
+Honesty rule: a genre the catalog cannot play is never swapped silently. The
+provider falls back to the closest genre it has (bluegrass -> country when
+no bluegrass artist is left), and the reply says so whenever what plays is
+not what was asked for or liked.
+"""
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -6,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from preferences.catalogs.music import ARTISTS, ARTISTS_BY_NAME, GENRES, artists_for
+from preferences.catalogs import music as catalog
 from preferences.skills.base import SkillReply, stable_number
 
 
@@ -14,7 +20,13 @@ from preferences.skills.base import SkillReply, stable_number
 class Playback:
     artist: str
     track: str
-    genre: str
+    genre: str  # what plays: the genre asked for, the closest one the provider has, or the artist's own
+
+
+# Picks come from the best known artists (the catalog keeps about 3,000, most of them one-hit acts):
+# the 30 of a genre, or the 300 of all, rotated by day.
+GENRE_POOL = 30
+ANY_POOL = 300
 
 
 class MusicProvider(Protocol):
@@ -28,81 +40,131 @@ class CatalogMusicProvider:
         self._today = today
 
     def play(self, genre: str | None, artist: str | None, avoid: Collection[str] = ()) -> Playback:
-        if artist and artist in ARTISTS_BY_NAME:
-            pool = [ARTISTS_BY_NAME[artist]]
-        elif genre and genre in GENRES:
-            pool = artists_for(genre)
+        avoided = catalog.avoid_set(set(avoid))
+        found = catalog.artist(artist) if artist else None
+        playing = catalog.closest_playable(genre).played if genre and not found else None
+        if found:
+            pool = [found]
+        elif playing:
+            pool = list(catalog.best_known_for(playing, GENRE_POOL))
         else:
-            pool = [a for a in ARTISTS if a.genre not in avoid] or list(ARTISTS)
+            everyone = catalog.best_known_for(None, ANY_POOL)
+            pool = [a for a in everyone if not catalog.avoided_by(a, avoided)] or list(everyone)
         day = (self._today or date.today()).isoformat()
         chosen = pool[stable_number(genre, artist, day, modulo=len(pool))]
         track = chosen.tracks[stable_number(chosen.name, day, modulo=len(chosen.tracks))]
-        return Playback(chosen.name, track, chosen.genre)
+        return Playback(chosen.name, track, playing or (chosen.genres[0] if chosen.genres else "music"))
 
 
 def play_music(provider: MusicProvider, genre: str | None = None, artist: str | None = None,
-               avoid: Collection[str] = ()) -> SkillReply:
-    """Reply for a music request; the caller has already normalised genre/artist."""
+               avoid: Collection[str] = (), asked: str | None = None) -> SkillReply:
+    """Reply for a music request; the caller has already normalised genre/artist.
+
+    ``asked`` is the user's own words when they name no catalog genre and
+    ``genre`` is only the closest one ("swedish death metal" -> death metal).
+    """
     p = provider.play(genre, artist, avoid)
+    wanted = asked or genre
     if artist:
         text = f"Playing {p.track} by {p.artist}."
-    elif genre:
+    elif genre and p.genre == wanted:
         text = f"Playing some {genre}: {p.track} by {p.artist}."
+    elif genre:
+        text = f"I don't have any {wanted} yet, so here's some {p.genre}, the closest I have: {p.track} by {p.artist}."
     else:
         text = f"Here's something you might like: {p.track} by {p.artist} ({p.genre})."
-    return SkillReply(text, {"genre": p.genre, "artist": p.artist, "track": p.track})
+    facts = {"genre": p.genre, "artist": p.artist, "track": p.track}
+    if wanted and not artist and p.genre != wanted:
+        facts["asked_genre"] = wanted
+    return SkillReply(text, facts)
 
 
 # --- the skill, declared once ------------------------------------------------------------------------
 from typing import TYPE_CHECKING  # noqa: E402
 
 from preferences.catalogs import normalize  # noqa: E402
-from preferences.catalogs.music import normalize_artist, normalize_genre  # noqa: E402
-from preferences.personalization import Choice, reason_for  # noqa: E402
+from preferences.personalization import Choice, Profile, reason_for  # noqa: E402
+from preferences.records import Preference  # noqa: E402
 from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
 
 
+def _requested(service: AssistantService, artist_text: str | None, genre_text: str | None) -> SkillReply:
+    """A request that names a genre or an artist: play it, the closest thing, or say plainly we can't."""
+    artist = normalize("artist", artist_text) if artist_text else None
+    match = catalog.closest_playable(genre_text) if genre_text and not artist else None
+    if artist:
+        return with_choices(play_music(service.provider("play_music"), artist=artist), [])
+    if match is not None and match.played:
+        asked = None if match.exact else genre_text
+        return with_choices(play_music(service.provider("play_music"), genre=match.genre, asked=asked), [])
+    if genre_text:
+        return SkillReply(f"I don't know the genre \"{genre_text}\" yet, and nothing I have is close to it. "
+                          "Try jazz, rock, pop or classical.", {"unknown_genre": genre_text})
+    return SkillReply(f"I don't have any music by {artist_text} in my catalog yet.", {"unknown_artist": artist_text})
+
+
+def _liked_genre(profile: Profile, avoid: frozenset[str]
+                 ) -> tuple[catalog.GenreMatch | None, Preference | None, list[str]]:
+    """The first liked genre with something to play, its preference, and liked values with nothing close.
+
+    Unrecognised values count too: the store keeps what the catalog did not
+    know (older rows, or genres it never will), and they must still decide.
+    """
+    nothing_close: list[str] = []
+    for pref in profile.likes.get("genre", []):
+        match = catalog.closest_playable(pref.value)
+        if match.played is None:
+            nothing_close.append(pref.value)
+        elif match.genre not in avoid:
+            return match, pref, nothing_close
+    return None, None, nothing_close
+
+
+def _from_profile(service: AssistantService, profile: Profile) -> SkillReply:
+    """ "play some music": the liked genre (or its closest relative), a liked artist, or a pick that avoids dislikes."""
+    provider = service.provider("play_music")
+    avoid = catalog.avoid_set(profile.avoided("genre"))
+    match, pref, nothing_close = _liked_genre(profile, avoid)
+    if match is not None:
+        name, reason = (match.genre if match.exact else pref.value), reason_for(pref, "music")
+        played = play_music(provider, genre=match.genre, asked=None if match.exact else pref.value)
+        verb = "Looking for" if "asked_genre" in played.facts else "Playing"  # the reply then says what instead
+        return with_choices(played, [Choice("genre", name, reason)], f"{verb} {name}, {reason}.")
+    missing = list(nothing_close)
+    for pref in profile.likes.get("artist", []):
+        artist = catalog.normalize_artist(pref.value)
+        if artist is None:
+            missing.append(f"music by {pref.value}")
+            continue
+        reason = reason_for(pref, "artist")
+        return with_choices(play_music(provider, artist=artist), [Choice("artist", artist, reason)],
+                            f"Playing {artist}, {reason}.")
+    reply = play_music(provider, avoid=avoid)
+    choices = [Choice("genre", g, "you told me you don't like it") for g in sorted(avoid)]
+    lead = f"Avoiding {', '.join(sorted(avoid))}, as you asked." if avoid else None
+    if missing:
+        honest = (f"You told me you like {missing[0]}, but I don't have any of it or anything close to it yet, "
+                  "so this is something else.")
+        lead = f"{honest} {lead}" if lead else honest
+    return with_choices(reply, choices, lead)
+
+
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     artist_text, genre_text = first(entities, "artist"), first(entities, "genre")
-    artist = normalize("artist", artist_text) if artist_text else None
-    genre = normalize("genre", genre_text) if genre_text else None
-    if artist_text and not artist and not genre:
-        return SkillReply(f"I don't have any music by {artist_text} in my catalog yet.",
-                          {"unknown_artist": artist_text})
-    if genre_text and not genre and not artist:
-        return SkillReply(f"I don't know the genre \"{genre_text}\" yet. Try jazz, rock, pop or classical.",
-                          {"unknown_genre": genre_text})
-    if genre or artist:
-        return with_choices(play_music(service.provider("play_music"), genre=genre, artist=artist), [])
-    profile = service.profile(user)
-    avoid = profile.avoided("genre")
-    fav = profile.favourite("genre")
-    if fav and fav.value not in avoid:
-        reason = reason_for(fav, "music")
-        return with_choices(play_music(service.provider("play_music"), genre=fav.value),
-                            [Choice("genre", fav.value, reason)], f"Playing {fav.value}, {reason}.")
-    fav_artist = profile.favourite("artist")
-    if fav_artist:
-        reason = reason_for(fav_artist, "artist")
-        return with_choices(play_music(service.provider("play_music"), artist=fav_artist.value),
-                            [Choice("artist", fav_artist.value, reason)],
-                            f"Playing {fav_artist.value}, {reason}.")
-    reply = play_music(service.provider("play_music"), avoid=avoid)
-    if avoid:
-        return with_choices(reply, [Choice("genre", g, "you told me you don't like it") for g in sorted(avoid)],
-                            f"Avoiding {', '.join(sorted(avoid))}, as you asked.")
-    return with_choices(reply, [])
+    if artist_text or genre_text:
+        return _requested(service, artist_text, genre_text)
+    return _from_profile(service, service.profile(user))
 
 
 SKILLS = (
     Skill(name="play_music", intent="play_music", action="action_play_music", reply=reply,
           provider=CatalogMusicProvider, hint="Which music did you want? A genre or an artist is enough.",
           teaches=("genre", "artist"), answers=("genre", "artist"),
-          slots=(Slot("genre", "music", "genre", normalize=normalize_genre, order=10),
-                 Slot("artist", "music", "artist", normalize=normalize_artist, order=20)),
+          slots=(Slot("genre", "music", "genre", normalize=catalog.normalize_genre, order=10),
+                 Slot("artist", "music", "artist", normalize=catalog.normalize_artist, order=20)),
           questions=(Question("genre", "What kind of music do you like?", order=10),),
           examples=("play some jazz", "play something by Adele")),
 )

@@ -13,13 +13,33 @@ from preferences.catalogs.sports import TEAMS, find_teams
 @pytest.mark.parametrize(("slot", "text", "expected"), [
     ("cuisine", "italian food", "italian"),
     ("cuisine", "Italian", "italian"),
-    ("cuisine", "a pizza place", "pizza"),
+    ("cuisine", "a pizza place", "italian"),  # a dish names its cuisine
     ("cuisine", "Tex-Mex", "mexican"),
+    ("cuisine", "pho", "vietnamese"),
+    ("cuisine", "sushi", "japanese"),
+    ("cuisine", "tacos", "mexican"),
+    ("cuisine", "Pad Thai", "thai"),
+    ("cuisine", "szechuan", "chinese"),
+    ("cuisine", "Lebanese food", "middle eastern"),
+    ("cuisine", "a vegan place", "vegan"),  # restaurant styles the reference has no cuisine for
+    ("cuisine", "barbecue", "bbq"),
+    ("cuisine", "curry", "indian"),
     ("genre", "Hip-Hop music", "hip hop"),
+    ("genre", "hiphop", "hip hop"),
+    ("genre", "rap", "hip hop"),
     ("genre", "some JAZZ", "jazz"),
-    ("genre", "EDM", "electronic"),
+    ("genre", "EDM", "edm"),
+    ("genre", "bluegrass music", "bluegrass"),
+    ("genre", "R&B", "r&b"),
+    ("genre", "rnb", "r&b"),
+    ("genre", "K-Pop", "k-pop"),
+    ("genre", "thrash", "thrash metal"),
     ("artist", "beyoncé", "Beyonce"),
     ("artist", "the beatles", "The Beatles"),
+    ("artist", "Beatles", "The Beatles"),
+    ("artist", "guns and roses", "Guns N' Roses"),
+    ("artist", "Miles Davis", "Miles Davis"),  # a classic the charts miss
+    ("artist", "beethoven", "Ludwig van Beethoven"),
     ("team", "Warriors", "Golden State Warriors"),
     ("team", "GSW", "Golden State Warriors"),
     ("team", "the red sox", "Boston Red Sox"),
@@ -75,3 +95,57 @@ def test_normalize_never_raises_and_is_idempotent(slot: str, text: str) -> None:
     value = normalize(slot, text)
     if value is not None:
         assert normalize(slot, value) == value
+
+
+# --- the reference catalogs behind the skills (preferences.catalogs.music / food) -------------------
+
+def test_the_curated_layers_only_name_what_the_reference_has() -> None:
+    from preferences.catalogs import food, music, reference
+
+    genre_names = {g.name for g in reference.genres()}
+    for artist in music.EXTRA_ARTISTS:
+        assert set(artist.genres) <= genre_names, artist.name
+        assert reference.artist_named(artist.name) is None, f"{artist.name} is in the reference now: drop it"
+    chart_names = {a.name for a in reference.artists()}
+    for name, genres in music.GENRE_FIXES.items():
+        assert name in chart_names and set(genres) <= genre_names, name
+    assert set(music.GENRE_WORDS.values()) <= genre_names
+    cuisine_names = {c.name for c in reference.cuisines()}
+    assert set(food.WORDS.values()) <= cuisine_names
+    assert not set(food.STYLES) & cuisine_names
+
+
+@pytest.mark.parametrize(("words", "genre", "played", "exact"), [
+    ("bluegrass", "bluegrass", "bluegrass", True),  # has artists of its own
+    ("zydeco", "zydeco", "country", True),  # a genre without artists: its family
+    ("swedish death metal", "death metal", "metal", False),  # not a genre, but contains one
+    ("spaceship noises", None, None, False),
+])
+def test_closest_playable_genre(words: str, genre: str | None, played: str | None, exact: bool) -> None:
+    from preferences.catalogs.music import closest_playable
+
+    match = closest_playable(words)
+    assert (match.genre, match.played, match.exact) == (genre, played, exact)
+
+
+@pytest.mark.parametrize(("words", "cuisine", "exact", "dish"), [
+    ("pho", "vietnamese", True, "Pho"),
+    ("Thai food", "thai", True, None),
+    ("northern thai", "thai", False, None),
+    ("vegan", "vegan", True, None),
+    ("martian", None, False, None),
+])
+def test_cuisine_match_names_the_dish_and_the_closest_cuisine(words: str, cuisine: str | None, exact: bool,
+                                                              dish: str | None) -> None:
+    from preferences.catalogs.food import match
+
+    assert match(words) == type(match(words))(words, cuisine, exact, dish)
+
+
+def test_named_within_prefers_the_longest_run_of_words() -> None:
+    from preferences.catalogs.music import genre
+    from preferences.catalogs.text import named_within
+
+    assert named_within("melodic swedish death metal", genre).name == "death metal"
+    assert named_within("spaceship noises", genre) is None
+    assert named_within("jazz", genre) is None  # the whole text is the caller's own look-up

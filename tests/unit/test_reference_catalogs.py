@@ -278,3 +278,20 @@ def test_load_time_of_the_catalogs_alone():
     started = time.perf_counter()
     ref._catalog()
     assert time.perf_counter() - started < 0.5
+
+
+# --- helpers the skills use --------------------------------------------------
+
+def test_lineage_and_descendants_walk_the_tree_both_ways() -> None:
+    assert ref.lineage("bluegrass") == ("bluegrass", "country")
+    assert ref.lineage("Hip-Hop") == ("hip hop",)
+    assert ref.lineage("spaceship noises") == ()
+    under_country = ref.descendants("country")
+    assert {"country", "bluegrass", "outlaw country"} <= under_country and "rock" not in under_country
+    assert ref.descendants("nope") == frozenset()
+
+
+@pytest.mark.parametrize(("text", "dish"), [("pho", "Pho"), ("tacos", "Taco"), ("some sushi", "Sushi"),
+                                            ("thai food", None), ("martian", None), ("", None)])
+def test_dish_named_gives_the_catalog_spelling(text: str, dish: str | None) -> None:
+    assert ref.dish_named(text) == dish
