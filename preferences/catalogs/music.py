@@ -120,6 +120,24 @@ def artist(value: str) -> Artist | None:
     return _by_name().get(found.name) if found else None
 
 
+@lru_cache(maxsize=1)
+def _tracks() -> dict[str, list[tuple[Artist, str]]]:
+    index: dict[str, list[tuple[Artist, str]]] = {}
+    for a in all_artists():
+        for title in a.tracks:
+            index.setdefault(_key(title), []).append((a, title))
+    return index
+
+
+def track(title: str, by: str | None = None) -> tuple[Artist, str] | None:
+    """The catalog's track called ``title`` ("hotel california"), by ``by`` when it is said; None if unknown."""
+    found = _tracks().get(_key(title), [])
+    wanted = artist(by) if by else None
+    if wanted is not None:
+        found = [(a, t) for a, t in found if a.name == wanted.name]
+    return found[0] if found else None
+
+
 def normalize_artist(value: str) -> str | None:
     """Canonical artist name, or None: the store keeps unknown artists as typed."""
     found = artist(value)

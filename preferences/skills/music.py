@@ -152,8 +152,27 @@ def _from_profile(service: AssistantService, profile: Profile) -> SkillReply:
     return with_choices(reply, choices, lead)
 
 
+def _song(service: AssistantService, title: str, artist_text: str | None) -> SkillReply:
+    """A song asked for by title: that track when the catalog has it, else say so and play the artist if known."""
+    found = catalog.track(title, artist_text)
+    if found is not None:
+        who, name = found
+        return SkillReply(f"Playing {name} by {who.name}.", {"artist": who.name, "track": name,
+                                                               "genre": who.genres[0] if who.genres else "music"})
+    artist = normalize("artist", artist_text) if artist_text else None
+    if artist is None:
+        return SkillReply(f"I don't have \"{title}\" in my catalog yet. Tell me the artist, or a genre, and I'll "
+                          "play something close.", {"unknown_track": title})
+    played = play_music(service.provider("play_music"), artist=artist)
+    return SkillReply(f"I don't have \"{title}\" yet, so here's something else by {artist}: "
+                      + played.text.removeprefix("Playing "), played.facts | {"unknown_track": title})
+
+
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     artist_text, genre_text = first(entities, "artist"), first(entities, "genre")
+    song = first(entities, "song")
+    if song:
+        return _song(service, song, artist_text)
     if artist_text or genre_text:
         return _requested(service, artist_text, genre_text)
     return _from_profile(service, service.profile(user))

@@ -177,3 +177,14 @@ def test_dishes_name_their_cuisine_and_unknown_cuisines_are_answered_honestly(se
     store.record("bob", "location", "home_city", "Chicago")
     unknown = service.reply("find_restaurant", "bob", {})
     assert "You told me you like martian food, but I don't know it yet, so I looked at every kind." in unknown.text
+
+
+def test_a_song_title_plays_that_track_or_says_it_is_missing(service: AssistantService) -> None:
+    reply = service.reply("play_music", "ann", {"song": ["hotel california"], "artist": ["Eagles"]})
+    assert reply.text == "Playing Hotel California by Eagles." and reply.facts["track"] == "Hotel California"
+    assert service.reply("play_music", "ann", {"song": ["Smells like teen spirit"]}).facts["artist"] == "Nirvana"
+    missing = service.reply("play_music", "ann", {"song": ["A Song Nobody Wrote"], "artist": ["Nirvana"]})
+    assert missing.text.startswith('I don\'t have "A Song Nobody Wrote" yet, so here\'s something else by Nirvana:')
+    assert missing.facts["artist"] == "Nirvana" and missing.facts["unknown_track"] == "A Song Nobody Wrote"
+    unknown = service.reply("play_music", "ann", {"song": ["A Song Nobody Wrote"]})
+    assert "unknown_track" in unknown.facts and "artist" not in unknown.facts
