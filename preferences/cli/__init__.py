@@ -8,6 +8,7 @@ stderr, starting with "error:". Commands: `common` (shared), the store's
 rewrites ...`, `prefs log ...`).
 """
 from preferences.cli import selflearning, store_commands  # noqa: F401 - registers the commands
+from preferences.cli import defects  # noqa: F401,E402 - `prefs defects ...`
 from preferences.cli.common import app
 
 __all__ = ["app"]

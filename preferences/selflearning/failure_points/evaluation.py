@@ -1,0 +1,61 @@
+"""Train on one seed's generated traffic, judge on another's held-out traffic: rules and model side by side.
+
+The held-out traffic is the generator's `test` split with another seed:
+other users, other noise, other templates, answers, complaints and values
+(see `generate`). The figures are the ones `prefs defects train` prints and
+`benchmarks/bench_defects.py` records.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from preferences.selflearning.failure_points.classify import trace_all, warm
+from preferences.selflearning.failure_points.generate import generate_turns
+from preferences.selflearning.failure_points.model import FailurePointModel, evaluate, fit
+from preferences.selflearning.failure_points.rules import rule_label
+from preferences.selflearning.failure_points.sources import sessions_of
+from preferences.selflearning.failure_points.trace import TurnTrace
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Held-out figures of the rules and of the model, and how the two batches were made."""
+
+    rules: dict[str, Any]
+    model: dict[str, Any]
+    setup: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"setup": self.setup, "rules": self.rules, "model": self.model}
+
+
+def labelled_traces(turns: int, seed: int, split: str) -> list[TurnTrace]:
+    """Traces of about `turns` generated turns, only the labelled requests."""
+    return [t for t in trace_all(sessions_of(generate_turns(turns, seed=seed, split=split))) if t.label is not None]
+
+
+def train_and_evaluate(*, train_turns: int = 20_000, test_turns: int = 10_000, train_seed: int = 1,
+                       test_seed: int = 2, max_iter: int = 30) -> tuple[FailurePointModel, Evaluation]:
+    """Fit a model on the train split of `train_seed`, evaluate it and the rules on the test split of `test_seed`."""
+    if train_seed == test_seed:
+        raise ValueError("held-out traffic needs its own seed")
+    warm()
+    started = time.perf_counter()
+    train = labelled_traces(train_turns, train_seed, "train")
+    test = labelled_traces(test_turns, test_seed, "test")
+    generated = time.perf_counter() - started
+    setup = {"train": {"split": "train", "seed": train_seed, "requests": len(train)},
+             "test": {"split": "test", "seed": test_seed, "requests": len(test)},
+             "generate_and_trace_seconds": round(generated, 1)}
+    model = fit(train, max_iter=max_iter, info={"train_seed": train_seed, "train_requests": len(train)})
+    truth = [t.label for t in test]
+    result = Evaluation(evaluate(truth, [rule_label(t) for t in test]),  # type: ignore[arg-type]
+                        evaluate(truth, model.predict(test)), {**setup, "fit_seconds": model.info["fit_seconds"]})
+    model.info["held_out"] = {"accuracy": result.model["accuracy"], "rules_accuracy": result.rules["accuracy"],
+                              "test_seed": test_seed}
+    return model, result
+
+
+__all__ = ["Evaluation", "labelled_traces", "train_and_evaluate"]

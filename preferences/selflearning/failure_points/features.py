@@ -1,0 +1,138 @@
+"""Features of a trace for the classifier, and the tables the rules share with them.
+
+Structure, not identity: which intent or which words a request has is
+left out (an intent the training traffic mostly saw as a confusion, such as
+``state_preference``, would otherwise count as wrong wherever it appears); the held-out traffic is worded differently
+(other templates, other answers), and so will real traffic be, so a model
+that learned the words would not transfer. What transfers is how the parts
+behaved (confidence and margin, whether entities resolved and how near a
+catalog name an unresolved one came, whether the action is the one the
+intent calls for, whether the answer is empty, negative or names the value)
+and how the user reacted (complained, interrupted, rephrased; and if the
+rephrase worked, what it changed: a spelling, the intent, an entity that
+was said but not recognised, a value made more precise).
+
+Sentence embeddings were left out on purpose: embedding 100,000 turns with
+the offline MiniLM takes about two minutes on this machine's CPU, twice the
+whole budget for classifying a day, and the wording is what must not matter.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from preferences.catalogs.text import fold
+from preferences.selflearning.failure_points.trace import TurnTrace
+from preferences.selflearning.turns import SIGNAL_BITS
+
+FALLBACK_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+# The action each intent's rule runs (rasa_project/data/rules.yml); skills' own are added from the registry.
+INTENT_ACTIONS: dict[str, str] = {
+    "play_music": "action_play_music", "ask_weather": "action_weather", "find_restaurant": "action_find_restaurant",
+    "sports_score": "action_sports_score", "get_news": "action_news", "control_device": "action_control_device",
+    "device_status": "action_device_status", "state_preference": "action_learn_statement",
+    "state_dislike": "action_learn_statement", "inform": "action_handle_inform",
+    "nlu_fallback": "action_handle_fallback",
+    "out_of_scope": "utter_out_of_scope", "help": "utter_help", "greet": "utter_greet", "thank": "utter_youre_welcome",
+}
+# Entities a request of the intent needs (one of them): a request without any lost one.
+NEEDS: dict[str, frozenset[str]] = {
+    "play_music": frozenset({"artist", "genre", "song"}), "ask_weather": frozenset({"city"}),
+    "find_restaurant": frozenset({"cuisine"}), "sports_score": frozenset({"team"}),
+    "get_news": frozenset({"news_topic"}),
+}
+_NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
+
+
+@lru_cache(maxsize=1)
+def _skill_actions() -> dict[str, str]:
+    try:
+        from preferences.skills import registry
+
+        return {intent: skill.action for intent, skill in registry.BY_INTENT.items()}
+    except ImportError:  # a skill module mid-change: the rules' table names the same actions
+        return {}
+
+
+def expected_action(intent: str | None) -> str | None:
+    """The action a correct policy runs for `intent` (None: unknown intent, no expectation)."""
+    if intent is None:
+        return None
+    return _skill_actions().get(intent) or INTENT_ACTIONS.get(intent)
+
+
+def answer_cues(trace: TurnTrace) -> tuple[bool, bool, bool, bool]:
+    """(empty, negative, names the recognised or resolved value, asks a question)."""
+    answer = (trace.answer or "").strip()
+    if not answer:
+        return True, False, False, False
+    low = answer.lower()  # lower(), not the catalogs' fold(): this runs per turn and answers echo the words
+    names = any((r.value and r.value.lower() in low) or (r.resolved and r.resolved.split(",")[0].lower() in low)
+                for r in trace.resolutions)
+    return False, bool(_NEGATIVE.search(low)), names, answer.endswith("?")
+
+
+def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:
+    res = trace.resolutions
+    catalogued = [r for r in res if r.catalogued]
+    unresolved = [r for r in catalogued if r.resolved is None]
+    out["n_entities"] = len(res)
+    out["n_unresolved"] = len(unresolved)
+    out["max_alternatives"] = max((len(r.alternatives) for r in res), default=0)
+    out["near_score"] = max((r.near_score for r in unresolved), default=0.0)
+    out["min_entity_conf"] = min((r.confidence for r in res if r.confidence is not None), default=1.0)
+    needs = NEEDS.get(trace.intent or "")
+    out["needed_missing"] = bool(needs) and not any(r.entity in needs for r in res)
+    out["value_words"] = max((len(r.value.split()) for r in res), default=0)
+
+
+def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:
+    d = trace.rephrase
+    out["rephrased"] = d is not None
+    if d is None:
+        return
+    values = " ".join(fold(r.value) for r in trace.resolutions)
+    out.update({
+        "rp_steps": d.steps, "rp_text_ratio": d.text_ratio, "rp_intent_changed": d.intent_changed,
+        "rp_spelling": d.spelling_ratio, "rp_removed": len(d.removed), "rp_added": len(d.added),
+        "rp_entities_added": len(d.entities_added), "rp_entities_lost": len(d.entities_lost),
+        "rp_value_ratio": d.value_ratio, "rp_value_extended": d.value_extended, "rp_value_said": d.value_was_said,
+        "rp_resolution_changed": d.resolution_changed, "rp_same_words": not d.removed and not d.added,
+        "rp_removed_in_value": bool(d.removed) and all(w in values.split() for w in d.removed),
+        "rp_intent_expected": expected_action(d.intent) is not None and d.intent not in FALLBACK_INTENTS,
+    })
+
+
+def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
+    """The feature dict of one trace (DictVectorizer one-hot encodes the strings)."""
+    ranking = trace.ranking
+    conf = trace.confidence if trace.confidence is not None else 0.0
+    second = ranking[1][1] if len(ranking) > 1 else 0.0
+    expected = expected_action(trace.intent)
+    empty, negative, names, asks = answer_cues(trace)
+    out: dict[str, Any] = {
+        "confidence": conf, "margin": conf - second, "fallback": trace.intent in FALLBACK_INTENTS,
+        "rewritten": trace.interpreted_text is not None,
+        "words": len(trace.text.split()), "action_known": expected is not None,
+        "action_expected": expected is not None and trace.action == expected, "no_action": trace.action is None,
+        "answer_empty": empty, "answer_negative": negative, "answer_names_value": names, "answer_asks": asks,
+        "defect": trace.outcome == "defect",
+    }
+    for signal, bit in SIGNAL_BITS.items():
+        out[f"signal_{signal.value}"] = bool(trace.signals & bit)
+    _entity_features(trace, out)
+    _rephrase_features(trace, out)
+    nxt, prev = trace.next, trace.prev
+    out["next_kind"] = nxt.kind if nxt else "none"
+    out["next_gap"] = min(nxt.gap, 600.0) if nxt else 600.0
+    out["next_same_intent"] = bool(nxt and nxt.intent == trace.intent)
+    out["next_inform"] = bool(nxt and nxt.intent == "inform")
+    out["prev_kind"] = prev.kind if prev else "none"
+    out["prev_defect"] = bool(prev and prev.outcome == "defect" and prev.gap < 60)
+    if rule is not None:
+        out["rule"] = rule
+    return out
+
+
+__all__ = ["FALLBACK_INTENTS", "INTENT_ACTIONS", "NEEDS", "answer_cues", "expected_action", "features"]

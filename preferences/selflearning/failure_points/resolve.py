@@ -1,0 +1,149 @@
+"""Re-resolve a recognised entity with the project's catalogs, at trace time.
+
+Rasa's log keeps what NLU recognised (entity, value, confidence) but not
+what the skill resolved it to, nor the other things it could have meant.
+Those are *derived* here, with the very normalisers the skills declare
+(`preferences.skills.registry`), so a trace says "Portland -> Portland, OR,
+US; also Portland, ME, US" or "chillwave -> nothing; nearest 'chill beats'
+at 67". The catalogs are deterministic, so re-resolving later gives what the
+skill saw at the time, as long as the catalog did not change in between.
+
+The nearest catalog spelling (RapidFuzz) matters for telling a misheard
+name (unresolved, but close to a known one: "maj and dragons" / "imagine
+dragons") from a real but unknown value (unresolved, nothing close).
+Everything is cached per (entity, value): logs repeat the same values.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from preferences.catalogs.text import fold
+
+MAX_ALTERNATIVES = 5
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One recognised entity and what the catalogs make of it."""
+
+    entity: str
+    value: str  # as recognised by NLU
+    confidence: float | None  # the extractor's confidence, when it gives one
+    catalogued: bool  # False: free text (a room, a level), nothing to resolve
+    resolved: str | None  # the catalog value the skill would use; None if none matches
+    alternatives: tuple[str, ...] = ()  # other catalog values the words could name, most likely first
+    near: str | None = None  # the closest catalog spelling when unresolved
+    near_score: float = 0.0  # its RapidFuzz ratio, 0-100
+
+
+def _normalisers() -> dict[str, Callable[[str], str | None]]:
+    """entity -> the normaliser of the slot that entity fills, as the skills declare it.
+
+    If the skill modules cannot be imported (one is mid-change), the catalogs'
+    own normalisers stand in: a report must not fail because a skill did.
+    """
+    try:
+        from preferences.skills import registry
+
+        return {slot.entity: slot.normalize for slot in registry.slots() if slot.entity and slot.normalize}
+    except ImportError:
+        from preferences.catalogs import food, music, news, places, sports, units
+
+        return {"genre": music.normalize_genre, "artist": music.normalize_artist, "city": places.normalize_city,
+                "cuisine": food.normalize_cuisine, "team": sports.normalize_team, "news_topic": news.normalize_topic,
+                "units": units.normalize_units}
+
+
+def _names(items: object) -> list[str]:
+    """Names and aliases of catalog records (objects with .name/.aliases, or plain strings)."""
+    out = []
+    for item in items:  # type: ignore[attr-defined]
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            out += [item.name, *getattr(item, "aliases", ())]
+    return out
+
+
+def _catalog_names(entity: str) -> list[str]:
+    """Every spelling the catalog knows for `entity`, read through public functions only.
+
+    The catalogs are being extended (the reference data replaced hand lists), so
+    this asks for the richest public listing and falls back to the older one.
+    """
+    from preferences.catalogs import food, music, news, reference, sports, units
+
+    if entity == "genre":
+        return _names(reference.genres()) + list(getattr(music, "GENRE_WORDS", {}))
+    if entity == "artist":
+        listing = getattr(music, "all_artists", None)
+        return _names(listing() if listing else reference.artists())
+    if entity == "cuisine":
+        listing = getattr(food, "cuisines", None)
+        return list(listing()) if listing else _names(reference.cuisines())
+    if entity == "news_topic":
+        return [n for key, aliases in news.TOPICS.items() for n in (key, *aliases)]
+    if entity == "units":
+        return [n for key, aliases in units.UNITS.items() for n in (key, *aliases)]
+    if entity == "team":
+        return [t.name for t in sports.TEAMS] + [t.nickname for t in sports.TEAMS]
+    return []
+
+
+@lru_cache(maxsize=None)
+def vocabulary(entity: str) -> tuple[str, ...]:
+    """Folded catalog spellings of `entity`, in catalog order (most charted artists first), no repeats."""
+    return tuple(dict.fromkeys(f for f in map(fold, _catalog_names(entity)) if f))  # a name may fold to nothing
+
+
+@lru_cache(maxsize=1)
+def _normaliser_table() -> dict[str, Callable[[str], str | None]]:
+    return _normalisers()
+
+
+def _candidates(entity: str, value: str) -> tuple[str, ...]:
+    """Every catalog value the words could name (several for "Portland", "the Giants")."""
+    if entity == "city":
+        from preferences.catalogs import places
+
+        return tuple(c.key for c in places.candidates(value)[:MAX_ALTERNATIVES + 1])
+    if entity == "team":
+        from preferences.catalogs import sports
+
+        return tuple(t.name for t in sports.find_teams(value)[:MAX_ALTERNATIVES + 1])
+    return ()
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve(entity: str, value: str) -> tuple[bool, str | None, tuple[str, ...], str | None, float]:
+    normalise = _normaliser_table().get(entity)
+    if normalise is None:
+        return False, None, (), None, 0.0
+    try:
+        resolved = normalise(value)
+    except Exception:  # noqa: BLE001 - a catalog bug must not stop a report; the value counts as unresolved
+        resolved = None
+    found = _candidates(entity, value)
+    if resolved is None and len(found) > 1:
+        resolved = found[0]  # a team nickname shared by two leagues: the skill takes the first
+    alternatives = tuple(c for c in found if c != resolved)[:MAX_ALTERNATIVES]
+    near, score = None, 0.0
+    names = vocabulary(entity) if resolved is None else ()
+    if names:
+        hit = process.extractOne(fold(value), names, scorer=fuzz.ratio)
+        if hit is not None:
+            near, score = hit[0], float(hit[1])
+    return True, resolved, alternatives, near, score
+
+
+def resolve(entity: str, value: str, confidence: float | None = None) -> Resolution:
+    """What the catalogs make of `value` as `entity` (cached)."""
+    catalogued, resolved, alternatives, near, score = _resolve(entity, value)
+    return Resolution(entity, value, confidence, catalogued, resolved, alternatives, near, score)
+
+
+__all__ = ["Resolution", "resolve", "vocabulary"]

@@ -1,0 +1,204 @@
+"""The per-turn trace that failure points are read from: the turn, its interpretation, and its context.
+
+What a trace holds, and where each part comes from (recorded = in the log
+as the assistant wrote it; derived = computed when the trace is built):
+
+* recorded: the words (and the words NLU saw, if a rewrite applied), the
+  intent with its confidence and the whole intent ranking, every entity
+  with its extractor confidence and span, the actions that ran after the
+  message, the answer, channel signals (barge-in, thumbs-down);
+* derived: each entity's resolution and its alternatives (`resolve`, with
+  the catalogs), the outcome and its signals (`outcome.label_session`, the
+  same rules the miner uses), the previous and the next turn of the session,
+  and, when the user rephrased until a version succeeded, what differed
+  between the failed and the successful version (`RephraseDiff`).
+
+`RawTurn` is the recorded part (what `sources` reads from the tracker store
+or a JSON Lines log, and what the generator writes); `build_session` turns a
+session of them into `TurnTrace`s. Only requests get a trace: complaints,
+"stop" and chatter are context, not candidates for a failure point.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from preferences.catalogs.text import fold
+from preferences.selflearning.failure_points.classes import FailurePoint
+from preferences.selflearning.failure_points.resolve import Resolution, resolve
+from preferences.selflearning.normalize import request_key
+from preferences.selflearning.outcome import TurnKind, is_reformulation, kinds_of, label_rows
+from preferences.selflearning.settings import MiningSettings
+from preferences.selflearning.turns import LoggedTurn
+
+# Actions Rasa runs on every turn whatever the request: they say nothing about the choice.
+BOOKKEEPING_ACTIONS = frozenset({"action_listen", "action_session_start", "action_extract_slots",
+                                 "action_unlikely_intent", "action_restart", "action_back"})
+MAX_REPHRASE_STEPS = 3  # a success further down a chain is usually another goal
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity as NLU recognised it."""
+
+    entity: str
+    value: str
+    confidence: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class RawTurn:
+    """What the log records of one user turn: the `LoggedTurn` plus the full interpretation and actions."""
+
+    turn: LoggedTurn
+    ranking: tuple[tuple[str, float], ...] = ()  # intent ranking, best first
+    mentions: tuple[Mention, ...] = ()
+    actions: tuple[str, ...] = ()  # run after the message, bookkeeping actions left out
+    label: FailurePoint | None = None  # the true failure point, when known (the generator)
+
+
+@dataclass(frozen=True)
+class ContextTurn:
+    """The neighbour of a turn in its session."""
+
+    text: str
+    intent: str | None
+    confidence: float | None
+    kind: str  # TurnKind value
+    outcome: str  # Outcome value, by the outcome rules
+    gap: float  # seconds between the two turns
+
+
+@dataclass(frozen=True)
+class RephraseDiff:
+    """What differed between a failed request and the rephrase of it that succeeded."""
+
+    steps: int  # 1: the next request succeeded; 2: the one after, ...
+    text: str  # the successful version
+    text_ratio: float  # RapidFuzz ratio of the two request keys
+    intent_changed: bool
+    intent: str | None  # the successful version's intent
+    removed: tuple[str, ...]  # words only in the failed version
+    added: tuple[str, ...]  # words only in the successful version
+    spelling_ratio: float  # ratio of the removed words to the added ones: high = a spelling change
+    entities_added: tuple[str, ...]  # entity names only the successful version had
+    entities_lost: tuple[str, ...]  # entity names only the failed version had
+    value_ratio: float  # lowest ratio between the old and new value of a shared entity (100 = all equal)
+    value_extended: bool  # a new value contains the old one ("portland" -> "portland maine")
+    value_was_said: bool  # a value of the successful version was already in the failed words
+    resolution_changed: bool  # a shared entity resolved to another catalog value
+
+
+@dataclass(frozen=True)
+class TurnTrace:
+    """One request turn with everything a failure point is read from (see the module docstring)."""
+
+    user_id: str
+    session_id: str
+    ts: float
+    text: str
+    interpreted_text: str | None
+    intent: str | None
+    confidence: float | None
+    ranking: tuple[tuple[str, float], ...]
+    resolutions: tuple[Resolution, ...]
+    action: str | None  # the first non-bookkeeping action after the message
+    actions: tuple[str, ...]
+    answer: str | None
+    outcome: str  # success / defect by the outcome rules
+    signals: int  # OutcomeSignal bit mask
+    prev: ContextTurn | None
+    next: ContextTurn | None
+    rephrase: RephraseDiff | None
+    label: FailurePoint | None = None
+
+
+def _context(row: LoggedTurn, kind: TurnKind, outcome: str, gap: float) -> ContextTurn:
+    return ContextTurn(row.text, row.intent, row.confidence, kind.value, outcome, abs(gap))
+
+
+def _words(text: str) -> list[str]:
+    return request_key(text).split()
+
+
+def _values(raw: RawTurn) -> dict[str, str]:
+    return {m.entity: fold(m.value) for m in raw.mentions}
+
+
+def diff(failed: RawTurn, success: RawTurn, steps: int) -> RephraseDiff:
+    """What the successful version changed (see `RephraseDiff`)."""
+    a, b = _words(failed.turn.effective_text), _words(success.turn.effective_text)
+    removed = tuple(w for w in a if w not in b)
+    added = tuple(w for w in b if w not in a)
+    spelling = fuzz.ratio(" ".join(removed), " ".join(added)) if removed and added else 0.0
+    old, new = _values(failed), _values(success)
+    shared = [name for name in new if name in old]
+    value_ratio = min((fuzz.ratio(old[n], new[n]) for n in shared), default=100.0)
+    extended = any(old[n] != new[n] and old[n] in new[n] for n in shared)
+    failed_words = " " + " ".join(a) + " "
+    said = any(f" {request_key(v)} " in failed_words and old.get(n) != v for n, v in new.items())
+    res_old = {m.entity: resolve(m.entity, m.value).resolved for m in failed.mentions}
+    res_new = {m.entity: resolve(m.entity, m.value).resolved for m in success.mentions}
+    changed = any(n in res_old and res_old[n] != res_new[n] for n in res_new)
+    return RephraseDiff(steps, success.turn.text, fuzz.ratio(" ".join(a), " ".join(b)),
+                        failed.turn.intent != success.turn.intent, success.turn.intent, removed, added, spelling,
+                        tuple(sorted(set(new) - set(old))), tuple(sorted(set(old) - set(new))), value_ratio,
+                        extended, said, changed)
+
+
+def _rephrase(i: int, raws: Sequence[RawTurn], kinds: Sequence[TurnKind], keys: Sequence[str],
+              outcomes: Sequence[str], settings: MiningSettings) -> RephraseDiff | None:
+    """The first later request that reformulates turn i (step by step, within the window) and succeeded."""
+    last, steps = i, 0
+    for j in range(i + 1, len(raws)):
+        if raws[j].turn.ts - raws[last].turn.ts > settings.window_seconds:
+            return None
+        if kinds[j] is not TurnKind.REQUEST:
+            if kinds[j] is TurnKind.STOP:
+                return None
+            continue  # complaints and chatter in between do not end the attempt
+        if not is_reformulation(raws[last].turn, keys[last], raws[j].turn, keys[j], settings, after_defect=True):
+            return None
+        steps += 1
+        if outcomes[j] == "success":
+            return diff(raws[i], raws[j], steps)
+        if steps >= MAX_REPHRASE_STEPS:
+            return None
+        last = j
+    return None
+
+
+def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = None) -> list[TurnTrace]:
+    """Traces of the requests of one session (any order in; time order out)."""
+    settings = settings or MiningSettings()
+    raws = sorted(raws, key=lambda r: r.turn.ts)
+    rows = [r.turn.to_row() for r in raws]
+    keys = [request_key(r.turn.text) for r in raws]
+    kinds = kinds_of(rows, keys)
+    labels = label_rows(rows, keys, kinds, settings)
+    outcomes = [outcome for outcome, _ in labels]
+    traces = []
+    for i, raw in enumerate(raws):
+        if kinds[i] is not TurnKind.REQUEST:
+            continue
+        t = raw.turn
+        prev = _context(raws[i - 1].turn, kinds[i - 1], outcomes[i - 1], t.ts - raws[i - 1].turn.ts) if i else None
+        nxt = (_context(raws[i + 1].turn, kinds[i + 1], outcomes[i + 1], raws[i + 1].turn.ts - t.ts)
+               if i + 1 < len(raws) else None)
+        # Looked for after every request, not only defects: the outcome rules miss a misheard name that NLU
+        # still tagged ("maj and dragons" / "imagine dragons" differ as values), the rephrase does not.
+        rephrase = _rephrase(i, raws, kinds, keys, outcomes, settings)
+        chosen = [a for a in raw.actions if a not in BOOKKEEPING_ACTIONS]
+        traces.append(TurnTrace(
+            t.user_id, t.session_id, t.ts, t.text, t.interpreted_text, t.intent, t.confidence, raw.ranking,
+            tuple(resolve(m.entity, m.value, m.confidence) for m in raw.mentions), chosen[0] if chosen else None,
+            tuple(chosen), t.answer, outcomes[i], labels[i][1], prev, nxt, rephrase, raw.label))
+    return traces
+
+
+__all__ = ["BOOKKEEPING_ACTIONS", "ContextTurn", "Mention", "RawTurn", "RephraseDiff", "TurnTrace", "build_session",
+           "diff"]
