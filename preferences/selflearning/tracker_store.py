@@ -190,6 +190,9 @@ def iter_tracker_turns(url_or_engine: str | Engine, *, batch_rows: int = BATCH_R
     large the store is.
     """
     engine = _engine(url_or_engine)
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("events"):
+            return  # Rasa creates the table on its first conversation: until then the log is empty
     e = EVENTS.c
     query = (sa.select(e.id, e.sender_id, e.type_name, e.timestamp, e.action_name, e.data)
              .where(e.type_name.in_(READ_TYPES)).order_by(e.sender_id, e.id).limit(batch_rows))

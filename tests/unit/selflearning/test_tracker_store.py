@@ -152,3 +152,11 @@ def test_prune_drops_old_turns_and_forgotten_users_and_export_writes_the_rest(tm
     assert {line["user_id"] for line in lines} == {"alice", "bob", "carol"}
     assert all({"session_id", "user_id", "ts", "text"} <= set(line) for line in lines)
     assert len(lines) == len(list(iter_tracker_turns(f"sqlite:///{copy}")))
+
+
+def test_a_log_rasa_has_not_written_yet_is_empty_not_an_error(tmp_path) -> None:
+    """A fresh deployment mines before Rasa's first conversation creates the events table."""
+    from preferences.selflearning.tracker_store import iter_tracker_turns, tracker_batches
+
+    url = f"sqlite:///{tmp_path / 'fresh-tracker.db'}"
+    assert list(iter_tracker_turns(url)) == [] and list(tracker_batches(url)) == []
