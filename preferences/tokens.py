@@ -107,7 +107,9 @@ def verify(secret: str, token: Any, now: float | None = None) -> str:
 def _decode(token: Any, key: str, now: float | None, audience: str | None, require: list[str]) -> dict[str, Any]:
     if token is None or token == "":
         raise TokenError("missing", "no token")
-    if not isinstance(token, str) or len(token) > 4096:
+    # A JWT is base64url and dots. A server may hand over header bytes that are not UTF-8 as lone
+    # surrogates, which PyJWT cannot even encode (UnicodeEncodeError): a refusal, not a crash.
+    if not isinstance(token, str) or len(token) > 4096 or not token.isascii():
         raise TokenError("malformed", "the token is not a JWT")
     try:
         header = jwt.get_unverified_header(token)

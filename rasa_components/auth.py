@@ -128,6 +128,19 @@ def startup_note(name: str, host: str, port: int, s: Settings) -> str:
     return f"{name} listening on {host}:{port} (ASSISTANT_SECRET is set: tokens required)"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: Any) -> Any:
+    """A message's text with lone surrogates replaced by U+FFFD; anything not a str is returned as is.
+
+    JSON can carry "\\ud800" and Python decodes it to a str that is not Unicode text: the sentence
+    embedder's tokenizer raises on it (TypeError) and a UTF-8 database refuses it, so such a turn failed
+    inside Rasa and got no answer. The channels clean the text before Rasa sees it.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text) if isinstance(text, str) else text
+
+
 def bearer(header: str | None) -> str | None:
     """The token of an `Authorization: Bearer <token>` header."""
     if not header:

@@ -31,13 +31,25 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
 import rasa.utils.endpoints
-from rasa_components.auth import MAX_BODY_BYTES, ChannelGuard, Refusal, bearer
+from preferences.dialogue.messages import BUG
+from rasa_components.auth import MAX_BODY_BYTES, ChannelGuard, Refusal, bearer, clean_text
 
 logger = logging.getLogger(__name__)
 
 
 def refuse(refusal: Refusal) -> HTTPResponse:
     return response.json(refusal.body(), status=refusal.status, headers=refusal.headers())
+
+
+def apologise(collector: CollectingOutputChannel, sender_id: str | None) -> None:
+    """A turn that failed inside Rasa (its stack trace is logged) still gets an answer, never an empty list.
+
+    Rasa's own channel returns whatever was collected before the failure, often nothing: the user then
+    sees no reply at all and cannot tell a bug from silence. Marked `custom.error = "internal_error"` so
+    clients and tests can tell it from a real answer.
+    """
+    if not any(m.get("text") for m in collector.messages):
+        collector.messages.append({"recipient_id": sender_id, "text": BUG, "custom": {"error": "internal_error"}})
 
 
 class SecureRestInput(RestInput):
@@ -107,7 +119,7 @@ class SecureRestInput(RestInput):
             if refused is not None:
                 return refused
             assert body is not None
-            text = body.get("message")
+            text = clean_text(body.get("message"))
             if self.guard.too_long(text):
                 return response.json([{"recipient_id": sender_id, "text": self.guard.too_long_answer(),
                                        "custom": {"error": "message_too_long",
@@ -124,8 +136,10 @@ class SecureRestInput(RestInput):
                                                  metadata=metadata))
             except CancelledError:
                 logger.error("rest message timed out: %r", copy.deepcopy(text)[:200] if text else text)
-            except Exception:  # noqa: BLE001 - as Rasa's channel: the answers collected so far are returned
+                apologise(collector, sender_id)
+            except Exception:  # noqa: BLE001 - the answers collected so far are returned, or an apology
                 logger.exception("rest message failed: %r", copy.deepcopy(text)[:200] if text else text)
+                apologise(collector, sender_id)
             return response.json(collector.messages)
 
         return custom_webhook

@@ -69,6 +69,9 @@ class RunningAssistant:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     extra_env: dict[str, str] = field(default_factory=dict)
+    # YAML appended to the endpoints file start() writes, e.g. a `lock_store:` section for several instances
+    # sharing one tracker store (tests/e2e/test_two_instances.py, docs/deployment.md).
+    endpoints_extra: str = ""
     procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     @property
@@ -101,7 +104,8 @@ class RunningAssistant:
         env.pop("ASSISTANT_SECRET", None)  # only what this assistant is given, never the developer's shell
         if not self.extra_env.get("ASSISTANT_SECRET"):
             env["CORS_ORIGINS"] = "*"  # loopback only; the browser tests' page is on a free port
-        # this assistant's own log (extra_env TRACKER_DB_URL=memory: Rasa's in-memory tracker store, no log)
+        # this assistant's own log (extra_env TRACKER_DB_URL=memory: Rasa's in-memory tracker store, no log;
+        # any other TRACKER_DB_URL in extra_env, e.g. a postgresql:// URL several instances share, wins below)
         env["TRACKER_DB_URL"] = f"sqlite:///{self.workdir / 'tracker.db'}"
         env["MINING_SCHEDULE_MINUTES"] = "0"  # tests run the jobs themselves unless they ask otherwise
         return env | self.extra_env
@@ -112,7 +116,9 @@ class RunningAssistant:
         endpoints = self.workdir / "endpoints.yml"
         sql_log = "" if self.extra_env.get("TRACKER_DB_URL") == "memory" else \
             "tracker_store:\n  type: rasa_components.tracker_store.ConfiguredSQLTrackerStore\n"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n' + sql_log)
+        extra = self.endpoints_extra.rstrip("\n") + "\n" if self.endpoints_extra.strip() else ""
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n' + sql_log
+                             + extra)
         env = self.env() | {"RASA_PORT": str(self.rasa_port), "ACTIONS_PORT": str(self.actions_port),
                             "ENDPOINTS_FILE": str(endpoints), "LOG_DIR": str(self.workdir)}
         log = open(self.workdir / "servers.log", "wb")

@@ -42,8 +42,9 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
+from preferences.dialogue.messages import BUG
 from rasa_components import sanic_compat
-from rasa_components.auth import ChannelGuard, Refusal
+from rasa_components.auth import ChannelGuard, Refusal, clean_text
 
 sanic_compat.apply()
 
@@ -141,8 +142,7 @@ class PatchedSocketIOInput(SocketIOInput):
                 await say(sid, limited.message)
                 return
             text = data.get("message", "")
-            if not isinstance(text, str):
-                text = ""
+            text = clean_text(text) if isinstance(text, str) else ""
             if guard.too_long(text):
                 await say(sid, guard.too_long_answer())
                 return
@@ -156,7 +156,11 @@ class PatchedSocketIOInput(SocketIOInput):
                 metadata = {}
             message = UserMessage(text, SocketIOOutput(sio, self.bot_message_evt), sender_id,
                                   input_channel=self.name(), metadata=metadata)
-            await on_new_message(message)
+            try:
+                await on_new_message(message)
+            except Exception:  # noqa: BLE001 - a turn that failed inside Rasa: logged, and never silence
+                logger.exception("socket.io message failed: %r", text[:200])
+                await say(sid, BUG)
 
         sio.on("connect", connect, namespace=namespace)
         sio.on("session_request", session_request, namespace=namespace)

@@ -285,3 +285,11 @@ def test_with_secret_rasa_sends_the_action_server_secret(tmp_path, monkeypatch) 
     action = AvailableEndpoints.read_endpoints(copy).action
     assert action.url == "http://127.0.0.1:5055/webhook"
     assert action.headers == {tokens.ACTIONS_HEADER: tokens.actions_token(SECRET)}
+
+
+def test_a_token_that_is_not_ascii_is_malformed_not_a_crash() -> None:
+    """Header bytes that are not UTF-8 reach us as lone surrogates; PyJWT cannot encode them."""
+    for token in ("abc\udcff.def.ghi", "ünïcode.token.here"):
+        with pytest.raises(tokens.TokenError) as refused:
+            tokens.verify("a-long-enough-secret-for-the-tests-0123456789", token)
+        assert refused.value.reason == "malformed"
