@@ -10,6 +10,11 @@ the recall (a gold entity counts as found when an entity of the same type
 was predicted whose value matches it, ignoring case and punctuation, or
 contains it / is contained in it); and the share of out-of-scope requests
 routed to a skill. Writes artifacts/bench/nlu_heldout.json and .png.
+
+The same figures are also given for the requests whose words do not occur,
+as a whole example, in the training data ("unseen"): short requests such as
+"play some jazz" are written alike by anyone, and a figure that leans on
+them says less about understanding new people.
 """
 from __future__ import annotations
 
@@ -120,6 +125,14 @@ def plot(result: dict[str, Any], path: Path) -> None:
     fig.savefig(path, dpi=100)
 
 
+def training_texts() -> set[str]:
+    """The NLU examples' texts (annotations removed), normalised as the scorer compares values."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(ROOT / "rasa_project" / "data" / "nlu"))
+    return {_norm(m.get("text")) for m in data.training_examples if m.get("text")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "heldout" / "nlu_requests.jsonl")
@@ -131,13 +144,17 @@ def main() -> None:
     model = args.model or latest_model()
     started = time.perf_counter()
     parsed = asyncio.run(parse_all(model, [r["text"] for r in rows]))
+    seen = training_texts()
+    unseen = [(r, p) for r, p in zip(rows, parsed) if _norm(r["text"]) not in seen]
     result = score(rows, parsed) | {"model": model.name, "data": str(args.data.relative_to(ROOT)),
                                     "seconds": round(time.perf_counter() - started, 1)}
+    result["unseen"] = {k: v for k, v in score([r for r, _ in unseen], [p for _, p in unseen]).items()
+                        if k in ("n", "intent_accuracy", "intent_accuracy_overall", "entity_recall", "oos_to_skill")}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2))
     plot(result, args.out.with_suffix(".png"))
     print(json.dumps({k: result[k] for k in ("intent_accuracy", "intent_accuracy_overall", "entity_recall",
-                                             "oos_to_skill", "top_confusions")}, indent=1))
+                                             "oos_to_skill", "top_confusions", "unseen")}, indent=1))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,16 @@ machine load hits both alike, and the script prints median and p95 of each
 and their ratio. Writes artifacts/bench/turns.json and turns.png.
 
     .venv/bin/python benchmarks/bench_turns.py [--turns 300] [--nlu-cv]
+
+With --against OLD_MODEL.tar.gz it compares two models instead, both with
+learning on, in the same run: the current one ("model") and OLD ("against"),
+e.g. a pipeline change against the model it replaces.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -64,13 +69,11 @@ def measure_turns(assistants: dict[str, RunningAssistant], turns: int) -> dict[s
 
 
 def nlu_cross_validation(folds: int) -> dict[str, float]:
-    out = Path(tempfile.mkdtemp(prefix="nlu-cv-"))
-    subprocess.run([sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "rasa_project/data/nlu",
-                    "--config", "rasa_project/config.yml", "--cross-validation", "--folds", str(folds),
-                    "--out", str(out)], cwd=ROOT, check=True)
-    report = json.loads((out / "intent_report.json").read_text())
-    return {"accuracy": report["accuracy"], "macro_f1": report["macro avg"]["f1-score"],
-            "weighted_f1": report["weighted avg"]["f1-score"]}
+    """benchmarks/bench_nlu_cv.py in a process of its own (it trains one Rasa model per fold)."""
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_nlu_cv.py"), "--folds", str(folds)],
+                   cwd=ROOT, check=True)
+    report = json.loads((ROOT / "artifacts" / "bench" / "nlu_cv.json").read_text())
+    return {key: report[key] for key in ("accuracy", "macro_f1", "weighted_f1")}
 
 
 def plot(latencies: dict[str, list[float]], path: Path) -> None:
@@ -94,6 +97,8 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=300)
     parser.add_argument("--nlu-cv", action="store_true", help="also run 3-fold NLU cross-validation (slow)")
     parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--against", type=Path, metavar="OLD_MODEL",
+                        help="compare the current model with this one (both learning on) instead of on/off")
     parser.add_argument("--tracker", choices=("sql", "memory"), default="sql",
                         help="sql: the served configuration (Rasa's SQL tracker store, the interaction log); "
                              "memory: Rasa's in-memory tracker store, to isolate the log's cost")
@@ -107,13 +112,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         assistants = {}
         base = {"TRACKER_DB_URL": "memory"} if args.tracker == "memory" else {}
-        for name, env in (("learning on", dict(base)), ("learning off", {**base, "LEARNING_ENABLED": "false"})):
+        variants = ((("learning on", dict(base), model), ("learning off", {**base, "LEARNING_ENABLED": "false"}, model))
+                    if args.against is None else (("model", dict(base), model), ("against", dict(base), args.against)))
+        models = {}
+        for name, env, chosen in variants:
             url = f"sqlite:///{tmp}/{name.replace(' ', '-')}.db"
             migrate(url)
             assistants[name] = RunningAssistant(Path(tmp) / name.replace(" ", "-"), url, extra_env=env)
+            models[name] = chosen
+        if args.against is not None:
+            result["against"] = args.against.name
         t0 = time.perf_counter()
         try:
-            for assistant in assistants.values():
+            for name, assistant in assistants.items():
+                os.environ["TEACHABLE_MODEL"] = str(models[name])  # the harness starts the model named here
                 assistant.start()
             result["startup_seconds"] = round(time.perf_counter() - t0, 1)
             latencies = measure_turns(assistants, args.turns)
@@ -123,13 +135,18 @@ def main() -> None:
     for name, values in latencies.items():
         result[name] = {"turns": len(values), "median_ms": round(statistics.median(values), 2),
                         "p95_ms": round(percentile(values, 0.95), 2), "max_ms": round(max(values), 2)}
-    result["median_ratio_on_off"] = round(statistics.median(latencies["learning on"])
-                                          / statistics.median(latencies["learning off"]), 3)
+    first, second = list(latencies)
+    ratio = round(statistics.median(latencies[first]) / statistics.median(latencies[second]), 3)
+    stem = "turns" if args.against is None else "turns_against"
+    result["median_ratio_on_off" if args.against is None else "median_ratio_model_against"] = ratio
     if args.nlu_cv:
         result["nlu_cross_validation"] = nlu_cross_validation(args.folds)
-    plot(latencies, out_dir / "turns.png")
-    (out_dir / "turns.json").write_text(json.dumps(result, indent=2))
+    plot(latencies, out_dir / f"{stem}.png")
+    (out_dir / f"{stem}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
+    if args.against is not None:
+        print(f"median ratio {model.name} / {args.against.name}: {ratio} (target <= 1.15)")
+        return
     on, off = result["learning on"], result["learning off"]
     print(f"learning on:  median {on['median_ms']} ms (target < 60 ms), p95 {on['p95_ms']} ms over {on['turns']} turns")
     print(f"learning off: median {off['median_ms']} ms, p95 {off['p95_ms']} ms")

@@ -8,7 +8,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 # Only what training reads: the lock (library versions), config, domain, data
 # and the custom components the pipeline loads.
-hash=$( (cat requirements/lock.txt rasa_project/config.yml rasa_project/domain.yml rasa_components/message_guard.py rasa_components/rewriter.py;
+hash=$( (cat requirements/lock.txt rasa_project/config.yml rasa_project/domain.yml rasa_components/message_guard.py rasa_components/rewriter.py rasa_components/sentence_featurizer.py rasa_components/intent_classifier.py rasa_components/entity_joiner.py;
          find rasa_project/data -type f | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 name="model-$hash"
 mkdir -p models "$CACHE_ROOT/models"
@@ -16,7 +16,7 @@ if [ ! -f "models/$name.tar.gz" ]; then
   if [ -f "$CACHE_ROOT/models/$name.tar.gz" ]; then
     cp "$CACHE_ROOT/models/$name.tar.gz" "models/$name.tar.gz"
   else
-    log "training the Rasa model (data changed; about two minutes on two cores)"
+    log "training the Rasa model (data changed; about ten minutes on two cores)"
     start=$(date +%s)
     "$PY" -m rasa train --config rasa_project/config.yml --domain rasa_project/domain.yml \
         --data rasa_project/data --out models --fixed-model-name "$name" >&2
