@@ -119,13 +119,14 @@ class SecureRestInput(RestInput):
             if refused is not None:
                 return refused
             assert body is not None
-            text = clean_text(body.get("message"))
+            text = clean_text(body.get("message") or "")  # no message is an empty one (Rasa's NLU crashes on None)
             if self.guard.too_long(text):
                 return response.json([{"recipient_id": sender_id, "text": self.guard.too_long_answer(),
                                        "custom": {"error": "message_too_long",
                                                   "max_bytes": self.guard.max_message_bytes}}])
             # A signed request's channel is this one; an unsigned (local) one may name another, as in Rasa.
-            input_channel = self.name() if self.guard.secured else (body.get("input_channel") or self.name())
+            named = body.get("input_channel")
+            input_channel = named if not self.guard.secured and isinstance(named, str) and named else self.name()
             metadata = body.get("metadata")
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 return response.stream(self.stream_response(on_new_message, text, sender_id, input_channel,
