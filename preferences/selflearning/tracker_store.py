@@ -182,21 +182,20 @@ def _engine(url_or_engine: str | Engine) -> Engine:
     return create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
 
 
-def iter_tracker_turns(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS) -> Iterator[LoggedTurn]:
-    """Every user turn in the tracker store, sender by sender, reading `batch_rows` events per query.
+def event_rows(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS, since: float | None = None
+               ) -> Iterator[sa.Row]:
+    """The events miners read, (id, sender_id, type_name, timestamp, action_name, data), sender by sender.
 
     Keyset pagination on (sender_id, id): each query starts after the last
-    row seen, so memory stays at one batch and one pending turn however
-    large the store is.
+    row seen, so memory stays at one batch however large the store is.
+    `since` (epoch seconds) reads only later events.
     """
     engine = _engine(url_or_engine)
-    with engine.connect() as conn:
-        if not sa.inspect(conn).has_table("events"):
-            return  # Rasa creates the table on its first conversation: until then the log is empty
     e = EVENTS.c
     query = (sa.select(e.id, e.sender_id, e.type_name, e.timestamp, e.action_name, e.data)
              .where(e.type_name.in_(READ_TYPES)).order_by(e.sender_id, e.id).limit(batch_rows))
-    assembler = _Assembler()
+    if since is not None:
+        query = query.where(e.timestamp >= since)
     after: tuple[str, int] | None = None
     while True:
         # The lower bound on sender_id lets the index start where the last page ended (without it SQLite
@@ -205,11 +204,21 @@ def iter_tracker_turns(url_or_engine: str | Engine, *, batch_rows: int = BATCH_R
             e.sender_id >= after[0], sa.or_(e.sender_id > after[0], e.id > after[1]))
         with engine.connect() as conn:
             rows = conn.execute(page).all()
-        for row_id, sender, type_name, ts, action, raw in rows:
-            yield from assembler.add(sender, type_name, ts, action, raw)
+        yield from rows
         if len(rows) < batch_rows:
             break
         after = (rows[-1][1], rows[-1][0])
+
+
+def iter_tracker_turns(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS) -> Iterator[LoggedTurn]:
+    """Every user turn in the tracker store, sender by sender, one page of events in memory (`event_rows`)."""
+    engine = _engine(url_or_engine)
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("events"):
+            return  # Rasa creates the table on its first conversation: until then there is nothing to mine
+    assembler = _Assembler()
+    for _, sender, type_name, ts, action, raw in event_rows(engine, batch_rows=batch_rows):
+        yield from assembler.add(sender, type_name, ts, action, raw)
     yield from assembler.finish()
     if assembler.bad_rows:
         log.warning("tracker log: %d event rows with unreadable data skipped", assembler.bad_rows)

@@ -22,9 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.future import create_engine
 
 try:  # Rasa's dependency, several times faster than json at decoding; same errors (ValueError)
     from ujson import loads as _loads
@@ -34,7 +32,7 @@ except ImportError:  # pragma: no cover - without Rasa
 from preferences.selflearning.failure_points.classes import FailurePoint
 from preferences.selflearning.failure_points.trace import BOOKKEEPING_ACTIONS, Mention, RawTurn
 from preferences.selflearning.jsonl import BadRecord, Malformed, record_from_mapping, turn_to_json
-from preferences.selflearning.tracker_store import BATCH_ROWS, EVENTS, READ_TYPES, _Assembler
+from preferences.selflearning.tracker_store import BATCH_ROWS, _Assembler, event_rows
 from preferences.selflearning.turns import LoggedTurn, TurnRow
 
 _LABELS = {p.value: p for p in FailurePoint}
@@ -89,37 +87,22 @@ def iter_tracker_raw(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROW
                      since: float | None = None) -> Iterator[RawTurn]:
     """Every user turn of the tracker store with its full interpretation and actions, sender by sender.
 
-    Same keyset pagination as `tracker_store.iter_tracker_turns`. A turn is
+    The events come from `tracker_store.event_rows`, as the miner's do. A turn is
     yielded by the assembler exactly when the next one begins, so the details
     collected since the previous user event belong to the turn it yields.
     `since` (epoch seconds) reads only later events; session numbers then
     count from there (the ids differ from a full read, the sessions do not).
     """
-    engine = create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
-    e = EVENTS.c
-    query = (sa.select(e.id, e.sender_id, e.type_name, e.timestamp, e.action_name, e.data)
-             .where(e.type_name.in_(READ_TYPES)).order_by(e.sender_id, e.id).limit(batch_rows))
-    if since is not None:
-        query = query.where(e.timestamp >= since)
     assembler, details = _Assembler(), None
-    after: tuple[str, int] | None = None
-    while True:
-        page = query if after is None else query.where(
-            e.sender_id >= after[0], sa.or_(e.sender_id > after[0], e.id > after[1]))
-        with engine.connect() as conn:
-            rows = conn.execute(page).all()
-        for _, sender, type_name, ts, action, raw in rows:
-            before, current = assembler.pending, details
-            for turn in assembler.add(sender, type_name, ts, action, raw):
-                yield (current or _Details({})).raw(turn)
-            if assembler.pending is not before and assembler.pending is not None:
-                details = _Details(json.loads(raw or "{}"))
-            elif type_name == "action" and action not in BOOKKEEPING_ACTIONS and details is not None \
-                    and assembler.pending is not None and not assembler.pending.answered:
-                details.actions.append(action)
-        if len(rows) < batch_rows:
-            break
-        after = (rows[-1][1], rows[-1][0])
+    for _, sender, type_name, ts, action, raw in event_rows(url_or_engine, batch_rows=batch_rows, since=since):
+        before, current = assembler.pending, details
+        for turn in assembler.add(sender, type_name, ts, action, raw):
+            yield (current or _Details({})).raw(turn)
+        if assembler.pending is not before and assembler.pending is not None:
+            details = _Details(json.loads(raw or "{}"))
+        elif type_name == "action" and action not in BOOKKEEPING_ACTIONS and details is not None \
+                and assembler.pending is not None and not assembler.pending.answered:
+            details.actions.append(action)
     for turn in assembler.finish():
         yield (details or _Details({})).raw(turn)
 
