@@ -43,6 +43,19 @@ def entities_of(tracker: Tracker) -> dict[str, list[Any]]:
     return grouped
 
 
+
+def applied_rewrite(latest: dict[str, Any]) -> dict[str, Any] | None:
+    """The rewrite that changed the words of this turn, precomputed or online, for the reply and "why?"."""
+    rewrite = latest.get("rewrite")
+    if isinstance(rewrite, dict) and rewrite.get("held_out") is False:
+        return {"id": rewrite.get("id"), "layer": "mined", "raw": str(rewrite.get("raw")),
+                "target": str(rewrite.get("target"))}
+    online = latest.get("online_rewrite")
+    if isinstance(online, dict) and online.get("raw") and online.get("target"):
+        return {"id": None, "layer": str(online.get("layer")), "raw": str(online["raw"]),
+                "target": str(online["target"])}
+    return None
+
 def context_of(tracker: Tracker) -> TurnContext:
     """The turn in progress, with this session's earlier user messages and their answers."""
     events = list(tracker.events)
@@ -69,11 +82,8 @@ def context_of(tracker: Tracker) -> TurnContext:
     latest = tracker.latest_message or {}
     intent = latest.get("intent") or {}
     metadata = latest.get("metadata") or (users[-1].get("metadata") if users else None) or {}
-    rewrite = latest.get("rewrite")
-    applied = isinstance(rewrite, dict) and rewrite.get("held_out") is False
     return TurnContext(
-        rewrite={"id": rewrite.get("id"), "raw": str(rewrite.get("raw")), "target": str(rewrite.get("target"))}
-        if applied else None,
+        rewrite=applied_rewrite(latest),
         user=tracker.sender_id, text=latest.get("text") or "", intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0), entities=entities_of(tracker),
         metadata=dict(metadata) if isinstance(metadata, dict) else {},

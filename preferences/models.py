@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, Column, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Text, UniqueConstraint)
+                        LargeBinary, MetaData, String, Text, UniqueConstraint)
 from sqlalchemy.orm import declarative_base
 from sqlalchemy.types import TypeDecorator
 
@@ -205,6 +205,50 @@ class JobLeaseRow(Base):
     last_run_at = Column(UTCDateTime)
 
 
+class OnlineIndexVersionRow(Base):
+    """One build of the online-rewriting indexes; switched to `active` in one transaction like rewrites."""
+
+    __tablename__ = "online_index_versions"
+    id = Column(Integer, primary_key=True)
+    status = Column(String(10), nullable=False)  # building | active | retired | failed
+    created_at = Column(UTCDateTime, nullable=False)
+    finished_at = Column(UTCDateTime)
+    stats = Column(JSON)
+
+    __table_args__ = (CheckConstraint("status IN ('building', 'active', 'retired', 'failed')", name="status"),)
+
+
+class OnlineRequestRow(Base):
+    """A request that succeeded: for one user (layer `personal`) or for several users (layer `global`).
+
+    The online rewriter retrieves these by embedding similarity; `vector` is
+    the unit-length MiniLM embedding of `text` as float32 bytes, kept so a
+    rebuild re-embeds only requests it has not seen before.
+    """
+
+    __tablename__ = "online_requests"
+    id = Column(Integer, primary_key=True)
+    version_id = Column(Integer, ForeignKey("online_index_versions.id", ondelete="CASCADE"), nullable=False)
+    layer = Column(String(8), nullable=False)  # personal | global
+    user_id = Column(USER)  # the user of a personal entry; NULL for global ones
+    key = Column(String(200), nullable=False)  # request_key(text)
+    text = Column(Text, nullable=False)  # its most frequent spelling
+    intent = Column(String(64))
+    entities = Column(JSON, nullable=False)  # [[entity, value], ...] as interpreted when it succeeded
+    turns = Column(Integer, nullable=False)  # successful turns behind it
+    users = Column(Integer, nullable=False)  # distinct users behind it (1 for a personal entry)
+    success_rate = Column(Float, nullable=False)  # its successes over all its turns
+    last_at = Column(Float, nullable=False)  # epoch seconds of its last success
+    vector = Column(LargeBinary, nullable=False)
+
+    __table_args__ = (
+        CheckConstraint("layer IN ('personal', 'global')", name="layer"),
+        Index(None, "version_id", "layer", "user_id"),
+        Index(None, "user_id"),
+    )
+
+
 TABLES = [UserRow.__table__, PreferenceRow.__table__, HistoryRow.__table__, ConceptRow.__table__,
           DeviceStateRow.__table__, RewriteVersionRow.__table__, RewriteRow.__table__,
-          RewriteEvidenceRow.__table__, ForgottenUserRow.__table__, JobLeaseRow.__table__]
+          RewriteEvidenceRow.__table__, ForgottenUserRow.__table__, JobLeaseRow.__table__,
+          OnlineIndexVersionRow.__table__, OnlineRequestRow.__table__]

@@ -50,6 +50,15 @@ def _text(name: str, default: str | None = None) -> str | None:
     return raw.strip() if raw and raw.strip() else default
 
 
+def _choice(name: str, allowed: tuple[str, ...], default: str) -> str:
+    raw = (os.environ.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw not in allowed:
+        raise SystemExit(f"error: {name} must be one of {', '.join(allowed)}, not {raw!r}")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """The environment, parsed and defaulted. Field name = variable name in lower case."""
@@ -73,7 +82,9 @@ class Settings:
     # Self-learning (docs/self-learning.md).
     rewrites_enabled: bool = True  # apply precomputed rewrites before interpretation
     rewrite_held_out_share: float = 0.1  # matching turns left un-rewritten, to measure each rewrite
-    rewrite_refresh_seconds: float = 30.0  # a new rewrite version takes effect within this time
+    rewrite_refresh_seconds: float = 30.0  # a new rewrite version (or online index) takes effect within this time
+    # Online rewriting (docs/online-rewriting.md): off | global | personal (the user's own layer over the global one)
+    online_rewriting: str = "personal"
     tracker_db_url: str | None = None  # Rasa's SQL tracker store (the interaction log); default var/tracker.db
     mining_schedule_minutes: float = 10.0  # how often the served deployment mines rewrites; 0 = never
     log_retention_days: float = 90.0  # turns older than this are pruned from the log
@@ -115,6 +126,7 @@ def from_environment() -> Settings:
         rewrites_enabled=_flag("REWRITES_ENABLED", True),
         rewrite_held_out_share=_float("REWRITE_HELD_OUT_SHARE", 0.1),
         rewrite_refresh_seconds=_float("REWRITE_REFRESH_SECONDS", 30.0),
+        online_rewriting=_choice("ONLINE_REWRITING", ("off", "global", "personal"), "personal"),
         tracker_db_url=_text("TRACKER_DB_URL", default_tracker_url()),
         mining_schedule_minutes=_float("MINING_SCHEDULE_MINUTES", 10.0),
         log_retention_days=_float("LOG_RETENTION_DAYS", 90.0),

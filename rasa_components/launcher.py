@@ -176,6 +176,9 @@ def main(argv: list[str] | None = None) -> None:
     sys.argv = ["rasa", *args]
     if args[0] == "shell":
         quiet_library_warnings()
+    from rasa_components import nlu_sender
+
+    nlu_sender.install()  # the online rewriter's personal layer needs to know whose turn it is
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -4,6 +4,7 @@
     prefs rewrites list [--all] [--json]
     prefs rewrites explain "TEXT" [--json]
     prefs rewrites withdraw ID [--reason TEXT]
+    prefs rewrites index [--json]
     prefs log export FILE.jsonl
     prefs log prune [--days N]
 
@@ -69,6 +70,22 @@ def mine(ctx: typer.Context,
                f"{sum(read.get('malformed', {}).values())} malformed lines skipped")
     for rid, reason in report.withdrawn:
         typer.echo(f"  withdrawn #{rid}: {reason}")
+
+
+@rewrites_app.command("index")
+def index(ctx: typer.Context, tracker: TrackerOpt = None, json_out: JsonOpt = False) -> None:
+    """Rebuild the online-rewriting indexes (each user's successful requests, and everyone's) from the log."""
+    from preferences.selflearning.jobs import index_log
+
+    s = options(ctx, json_out)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")  # progress lines on stderr
+    with Guard(), open_store(s, RewriteTable) as table:
+        report = index_log(_tracker(tracker), table, progress=not s.json)
+    if s.json:
+        emit_json(report.to_json())
+        return
+    typer.echo(f"online index version {report.version}: {report.personal} personal requests for {report.users} "
+               f"users, {report.global_} global requests; {report.embedded} embedded in {report.seconds:.1f}s")
 
 
 @rewrites_app.command("list")

@@ -26,6 +26,14 @@ from preferences.skills import registry
 from preferences.storage.rewrites import RewriteTable
 
 
+# Why a rewrite read the words otherwise, by where it came from (the reply and "why?" say it).
+REWRITE_REASONS = {
+    "mined": "which is what people who say that usually mean",
+    "global": "a request like it that has worked for other people",
+    "personal": "the way you usually ask for it",
+}
+
+
 class Conversation(Requests, Feedback, Teaching, GuidedQA, Privacy, Concepts):
     def __init__(self, service: AssistantService, detector: MomentDetector | None = None,
                  learning: bool = True, rewrites: RewriteTable | None = None) -> None:
@@ -42,8 +50,8 @@ class Conversation(Requests, Feedback, Teaching, GuidedQA, Privacy, Concepts):
             reply = self.request(ctx, skill.name)
             reply.state.last_rewrite = ctx.rewrite
             if ctx.rewrite:  # a rewrite changed the words: say so, never hide it
-                reply.texts.append(f"(I took \"{ctx.rewrite['raw']}\" as \"{ctx.rewrite['target']}\", which is "
-                                   "what people who say that usually mean.)")
+                reply.texts.append(f"(I took \"{ctx.rewrite['raw']}\" as \"{ctx.rewrite['target']}\", "
+                                   f"{REWRITE_REASONS.get(ctx.rewrite.get('layer'), REWRITE_REASONS['mined'])}.)")
             return reply
         signal = ctx.channel.signal
         if signal is not None and self.learning:

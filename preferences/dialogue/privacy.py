@@ -17,6 +17,19 @@ HOW_LEARNED = {"stated": "you told me", "guided_qa": "you told me when I asked a
                "inferred": "you often ask about it"}
 
 
+def explain_rewrite(rewrite: dict) -> str:
+    """One sentence on a rewrite that shaped the last request, by where it came from."""
+    raw, target = rewrite["raw"], rewrite["target"]
+    if rewrite.get("layer") == "personal":
+        return (f"I read \"{raw}\" as \"{target}\": that is how you usually ask for it, and it worked for you "
+                "before (online rewriting, your own history).")
+    if rewrite.get("layer") == "global":
+        return (f"I read \"{raw}\" as \"{target}\": I wasn't sure what you meant, and that similar request has "
+                "worked for other people (online rewriting).")
+    return (f"I read \"{raw}\" as \"{target}\": people who said the first usually got what they wanted with the "
+            f"second (rewrite #{rewrite.get('id')}).")
+
+
 class Privacy:
     """Mixed into Conversation."""
 
@@ -63,8 +76,7 @@ class Privacy:
         lines = []
         rewrite = ctx.state.last_rewrite
         if rewrite and not asked:
-            lines.append(f"I read \"{rewrite['raw']}\" as \"{rewrite['target']}\": people who said the first "
-                         f"usually got what they wanted with the second (rewrite #{rewrite['id']}).")
+            lines.append(explain_rewrite(rewrite))
         if not targets:
             return Reply(lines or ["I didn't use anything I know about you for that: it was my default choice."],
                          ctx.state)

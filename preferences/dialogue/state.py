@@ -137,8 +137,9 @@ class State:
 def _rewrite(raw: Any) -> dict[str, Any] | None:
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("raw", "target")):
         return None
-    return {"id": raw.get("id") if isinstance(raw.get("id"), int) else None, "raw": raw["raw"][:200],
-            "target": raw["target"][:200]}
+    layer = raw.get("layer") if raw.get("layer") in ("mined", "global", "personal") else "mined"
+    return {"id": raw.get("id") if isinstance(raw.get("id"), int) else None, "layer": layer,
+            "raw": raw["raw"][:200], "target": raw["target"][:200]}
 
 
 @dataclass

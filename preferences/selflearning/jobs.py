@@ -1,4 +1,4 @@
-"""The self-learning jobs: mine rewrites into a new version, judge the live ones, prune the log.
+"""The self-learning jobs: mine rewrites into a new version, judge the live ones, index, prune the log.
 
 Each is a plain function over the store and a source of turns, so the
 scheduler (preferences.selflearning.schedule), the CLI (`prefs rewrites
@@ -133,6 +133,15 @@ def prune_log(tracker_url: str, table: RewriteTable, retention_days: float) -> i
     return prune(tracker_url, older_than=cutoff, forgotten=forgotten)
 
 
+def index_log(tracker_url: str, table: RewriteTable, *, progress: bool = False) -> Any:
+    """Rebuild the online-rewriting indexes (personal and global) from the log, without forgotten users."""
+    from preferences.selflearning.online.build import index_tracker_store
+    from preferences.storage.online_index import OnlineIndexStore
+
+    store = OnlineIndexStore(engine=table.engine)  # same database as the rewrites, same engine
+    return index_tracker_store(tracker_url, store, forgotten=table.forgotten(), progress=progress)
+
+
 def served_jobs(settings: Any, table: RewriteTable) -> list[Any]:
     """The scheduled jobs of `make serve` / `make web`, from the settings."""
     from datetime import timedelta
@@ -146,4 +155,5 @@ def served_jobs(settings: Any, table: RewriteTable) -> list[Any]:
         Job("mine-rewrites", lambda: mine_tracker_store(settings.tracker_db_url, table, scheduler="threads",
                                                         scheduler_address=settings.dask_scheduler_address), every),
         Job("prune-log", lambda: prune_log(settings.tracker_db_url, table, settings.log_retention_days), every),
+        Job("index-online", lambda: index_log(settings.tracker_db_url, table), every),
     ]

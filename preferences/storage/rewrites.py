@@ -22,6 +22,8 @@ from sqlalchemy.engine import Connection
 from preferences import sanitize as san
 from preferences.models import ForgottenUserRow, RewriteEvidenceRow, RewriteRow, RewriteVersionRow
 from preferences.records import Rewrite
+from preferences.selflearning.online.settings import OnlineSettings
+from preferences.storage import online_index
 from preferences.storage.core import Database
 
 VERSIONS = RewriteVersionRow.__table__
@@ -178,12 +180,14 @@ class RewriteTable(Database):
 
     def forget_user(self, user: str, min_users: int) -> int:
         """Take a user out of every rewrite's evidence (withdrawing rewrites left with too few users),
-        and out of the log from now on (see ForgottenUserRow)."""
+        out of the online-rewriting indexes, and out of the log from now on (see ForgottenUserRow)."""
         user = san.check_user(user)
 
         def tx(conn: Connection, now: datetime) -> int:
             conn.execute(delete(FORGOTTEN).where(FORGOTTEN.c.user_id == user))
             conn.execute(insert(FORGOTTEN).values(user_id=user, at=now))
+            # ... and out of both online-rewriting layers, in the same transaction
+            online_index.forget_in(conn, user, OnlineSettings().min_global_users)
             ids = list(conn.execute(select(EVIDENCE.c.rewrite_id).where(EVIDENCE.c.user_id == user)).scalars())
             if not ids:
                 return 0

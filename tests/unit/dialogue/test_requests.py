@@ -77,3 +77,16 @@ def test_a_rewrite_is_never_hidden_and_why_explains_it(conv: Conversation) -> No
     why = chat.do("explain", "why did you do that?", {})
     assert why.startswith('I read "play the artic monks" as "play arctic monkeys"') and "rewrite #7" in why
     assert "I took" not in chat.request("weather", "weather in Boston", {"city": ["Boston"]})
+
+
+def test_an_online_rewrite_says_which_layer_read_the_words_otherwise(conv: Conversation) -> None:
+    chat = Chat(conv)
+    mine = {"id": None, "layer": "personal", "raw": "weather in springfield", "target": "weather in springfield illinois"}
+    reply = chat.request("weather", "weather in springfield illinois", {"city": ["springfield illinois"]}, rewrite=mine)
+    assert 'I took "weather in springfield" as "weather in springfield illinois", the way you usually ask' in reply
+    why = chat.do("explain", "why did you do that?", {})
+    assert "your own history" in why and "rewrite #" not in why
+    theirs = {"id": None, "layer": "global", "raw": "play maj and dragons", "target": "play imagine dragons"}
+    reply = chat.request("play_music", "play imagine dragons", {"artist": ["imagine dragons"]}, rewrite=theirs)
+    assert "Imagine Dragons" in reply and "worked for other people" in reply
+    assert "worked for other people" in chat.do("explain", "why did you do that?", {})

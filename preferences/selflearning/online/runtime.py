@@ -1,0 +1,194 @@
+"""The online rewriter a running assistant holds: the two layers in memory, reloaded when they change.
+
+`decide` is called once per turn with NLU's interpretation. It costs a dict
+lookup and a few catalog lookups for the turns that look fine (most of
+them); for a doubtful turn, one embedding, a search in each layer and some
+RapidFuzz comparisons.
+
+Reloading: every `refresh_seconds` the runtime compares the active index
+version and the time of the last "forget everything" with its copy; a new
+build or a forgotten user makes it reload (the first load is done at once,
+later ones in a background thread while the old copy keeps serving). A
+database that went away leaves the last copy in force: rewriting is an
+improvement, never a reason to fail a turn.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from preferences.errors import AssistantError
+from preferences.selflearning.normalize import request_key
+from preferences.selflearning.online.collect import Entry
+from preferences.selflearning.online.ranking import Scored, admissible, score
+from preferences.selflearning.online.settings import MODES, OnlineSettings
+from preferences.selflearning.online.trigger import Doubt, doubt
+from preferences.selflearning.online.vector_index import VectorIndex
+from preferences.storage.online_index import OnlineIndexStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OnlineDecision:
+    """A rewrite the online rewriter applied."""
+
+    layer: str  # personal | global
+    raw: str  # what the user said
+    target: str  # the request it is read as
+    intent: str | None  # the target's interpretation when it succeeded
+    entities: tuple[tuple[str, str], ...]
+    score: float
+    reasons: tuple[str, ...]  # why the turn was doubtful
+
+    def to_json(self) -> dict[str, Any]:
+        """As logged in the parse data (`online_rewrite`)."""
+        return {"layer": self.layer, "raw": self.raw, "target": self.target, "score": round(self.score, 3),
+                "reasons": list(self.reasons)}
+
+
+@dataclass
+class _Layers:
+    global_entries: list[Entry]
+    global_index: VectorIndex
+    personal: dict[str, tuple[list[Entry], VectorIndex]]
+    stamp: Any
+    global_by_key: dict[str, Entry] = field(default_factory=dict)
+
+
+def _layers(store: OnlineIndexStore, settings: OnlineSettings, stamp: Any) -> _Layers:
+    entries, vectors = store.entries()
+    g_rows = [i for i, e in enumerate(entries) if e.layer == "global"]
+    by_user: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        if e.layer == "personal" and e.user_id:
+            by_user.setdefault(e.user_id, []).append(i)
+    personal = {user: ([entries[i] for i in rows], VectorIndex(vectors[rows], ivf_min_size=10**9))
+                for user, rows in by_user.items()}
+    shared = [entries[i] for i in g_rows]
+    return _Layers(shared, VectorIndex(vectors[g_rows], ivf_min_size=settings.ivf_min_size), personal, stamp,
+                   {e.key: e for e in shared})
+
+
+def works_as_said(entry: Entry | None, settings: OnlineSettings) -> bool:
+    """The request as said already succeeds in this layer: "weather in paris" is not to be rewritten to
+    "weather in paris texas" because Paris is ambiguous, when people who say it get what they want."""
+    return entry is not None and entry.success_rate >= settings.min_own_success
+
+
+class OnlineRewriter:
+    def __init__(self, store: OnlineIndexStore, *, mode: str = "personal",
+                 settings: OnlineSettings = OnlineSettings(), embed: Callable[[list[str]], np.ndarray] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if mode not in MODES:
+            raise ValueError(f"online rewriting mode must be one of {', '.join(MODES)}, not {mode!r}")
+        self.store, self.mode, self.settings = store, mode, settings
+        self._embed = embed
+        self._clock = clock
+        self._layers: _Layers | None = None
+        self._checked_at: float | None = None
+        self._loading = threading.Lock()
+
+    # --- the layers, kept fresh ---------------------------------------------------------------------
+    def _load(self, stamp: Any) -> None:
+        try:
+            self._layers = _layers(self.store, self.settings, stamp)
+        except AssistantError as exc:
+            log.warning("online index unavailable, keeping the last copy: %s", exc)
+        finally:
+            self._loading.release()
+
+    def refresh(self, *, wait: bool = False) -> None:
+        """Reload if the index changed (wait=True: in this thread, e.g. for tests and the first turn)."""
+        try:
+            stamp = self.store.stamp()
+        except AssistantError as exc:
+            log.warning("online index unavailable, keeping the last copy: %s", exc)
+            return
+        if self._layers is not None and self._layers.stamp == stamp:
+            return
+        if not self._loading.acquire(blocking=wait):
+            return  # a reload is already under way
+        if wait or self._layers is None:
+            self._load(stamp)
+        else:
+            threading.Thread(target=self._load, args=(stamp,), name="online-index-load", daemon=True).start()
+
+    def layers(self) -> _Layers | None:
+        now = self._clock()
+        if self._checked_at is None or now - self._checked_at >= self.settings.refresh_seconds:
+            self._checked_at = now
+            self.refresh()
+        return self._layers
+
+    # --- one turn -----------------------------------------------------------------------------------
+    def _vector(self, text: str) -> np.ndarray:
+        if self._embed is not None:
+            return self._embed([text])[0]
+        from preferences.embeddings import Embedder
+
+        self._embed = Embedder().embed
+        return self._embed([text])[0]
+
+    def _best(self, entries: list[Entry], index: VectorIndex, query: np.ndarray, key: str, why: Doubt,
+              now: float) -> Scored | None:
+        best: Scored | None = None
+        for similarity, row in index.search(query, self.settings.candidates):
+            if similarity < self.settings.min_similarity:
+                continue
+            entry = entries[row]
+            if not admissible(entry, key, why):
+                continue
+            scored = score(entry, similarity, key, now)
+            if best is None or scored.score > best.score:
+                best = scored
+        return best
+
+    def choose(self, personal: Scored | None, shared: Scored | None) -> Scored | None:
+        """The personal layer wins where the user's history is clear; the global one otherwise."""
+        s = self.settings
+        bar = s.min_score
+        if personal is not None and personal.score >= bar and personal.entry.turns >= s.personal_min_turns \
+                and (shared is None or personal.score + s.personal_margin >= shared.score):
+            return personal
+        if shared is not None and shared.score >= bar:
+            if personal is not None and personal.score > shared.score + s.personal_margin:
+                return personal  # one success of the user's own, much closer than anything everyone says
+            return shared
+        if personal is not None and personal.score >= bar + s.personal_margin:
+            return personal
+        return None
+
+    def decide(self, text: str, user: str | None, intent: str | None, confidence: float | None,
+               entities: Sequence[tuple[str, str]]) -> OnlineDecision | None:
+        """The rewrite for this interpretation, or None to leave it as NLU read it."""
+        if self.mode == "off" or not text:
+            return None
+        why = doubt(intent, confidence, entities, self.settings)
+        if not why:
+            return None
+        layers = self.layers()
+        if layers is None:
+            return None
+        key = request_key(text)
+        own = layers.personal.get(user) if (self.mode == "personal" and user) else None
+        if not key or (layers.global_index.size == 0 and own is None):
+            return None
+        query = self._vector(text)
+        now = time.time()
+        if own is not None and works_as_said(next((e for e in own[0] if e.key == key), None), self.settings):
+            own = None
+        personal = self._best(own[0], own[1], query, key, why, now) if own else None
+        shared = None if works_as_said(layers.global_by_key.get(key), self.settings) else \
+            self._best(layers.global_entries, layers.global_index, query, key, why, now)
+        chosen = self.choose(personal, shared)
+        if chosen is None:
+            return None
+        e = chosen.entry
+        return OnlineDecision(e.layer, text, e.text, e.intent, e.entities, chosen.score, why.reasons)
