@@ -10,8 +10,9 @@ request:
 * retrieval: the global layer's search (faiss IVF at this size) plus the
   ranking of its candidates and the user's personal layer: what rewriting
   adds to a turn beyond the embedding;
-* the same search done by brute force (numpy over all 100,000 vectors), in
-  the same run: the baseline the index has to beat;
+* the same search done by brute force (numpy over all 100,000 vectors of
+  896 floats: meaning and letters, `online/vectors.py`), in the same run:
+  the baseline the index has to beat;
 * the whole `decide` call, embedding of the request included.
 
 The 100,000 requests: 4,704 distinct real wordings (every verb, artist,
@@ -42,6 +43,7 @@ from preferences.selflearning.normalize import request_key  # noqa: E402
 from preferences.selflearning.online.collect import Entry  # noqa: E402
 from preferences.selflearning.online.runtime import OnlineRewriter  # noqa: E402
 from preferences.selflearning.online.trigger import doubt  # noqa: E402
+from preferences.selflearning.online.vectors import joined  # noqa: E402
 from preferences.storage.online_index import OnlineIndexStore  # noqa: E402
 
 ARTISTS = ["imagine dragons", "coldplay", "beyonce", "the beatles", "daft punk", "queen", "adele", "radiohead",
@@ -123,12 +125,13 @@ def main() -> None:
         loaded = time.perf_counter() - t0
         layers = rewriter.layers()
         assert layers is not None
-        exact = np.vstack(store.entries(layer="global")[1])
+        g_entries, g_meaning = store.entries(layer="global")
+        exact = joined(g_meaning, [e.text for e in g_entries])  # the same vectors, searched by brute force
         retrieval, brute, whole, applied = [], [], [], 0
         for i in range(args.queries):
             text, intent, ents = queries[i % len(queries)]
             user = f"user{i % args.users}"
-            query = embedder.embed([text])[0]  # embedded (and cached) outside the retrieval timing
+            query = rewriter._vector(text)  # embedded (and cached) outside the retrieval timing
             why = doubt(intent, 0.9, ents)
             key = request_key(text)
             start = time.perf_counter()

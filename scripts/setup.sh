@@ -13,7 +13,9 @@ PYTHON="${PYTHON:-}"
 for candidate in "$PYTHON" python3.11 python3; do
   [ -n "$candidate" ] || continue
   if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-    PYTHON="$(command -v "$candidate")"; break
+    # The interpreter itself, never a virtualenv's copy: env.sh puts .venv/bin first on PATH, and
+    # .venv is rebuilt below when the lock changes (its python would be deleted under us).
+    PYTHON="$("$candidate" -c 'import sys; print(sys._base_executable)')"; break
   fi
   PYTHON=""
 done

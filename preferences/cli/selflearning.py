@@ -2,7 +2,7 @@
 
     prefs rewrites mine [--from-log FILE.jsonl] [--json]
     prefs rewrites list [--all] [--json]
-    prefs rewrites explain "TEXT" [--json]
+    prefs rewrites explain "TEXT" [--user USER] [--json]
     prefs rewrites withdraw ID [--reason TEXT]
     prefs rewrites index [--json]
     prefs log export FILE.jsonl
@@ -115,19 +115,21 @@ def list_(ctx: typer.Context, all_: Annotated[bool, typer.Option("--all/--active
 
 @rewrites_app.command("explain")
 def explain(ctx: typer.Context, text: Annotated[str, typer.Argument(metavar="TEXT")],
+            user: Annotated[Optional[str], typer.Option("--user", help="Also ask this user's personal layer.")] = None,
             json_out: JsonOpt = False) -> None:
-    """Which rewrite (if any) applies to TEXT, and why."""
+    """Which rewrite (if any) applies to TEXT, and what online rewriting would read it as if NLU were in doubt."""
     from preferences.selflearning.normalize import request_key
 
     s = options(ctx, json_out)
     key = request_key(text)
     with Guard(), open_store(s, RewriteTable) as t:
         found = t.find(key)
+        online = _online_candidates(t, text, user)
     if s.json:
-        emit_json({"text": text, "key": key, "rewrite": found.to_json() if found else None})
+        emit_json({"text": text, "key": key, "rewrite": found.to_json() if found else None, "online": online})
         return
     if found is None:
-        typer.echo(f"No rewrite applies to \"{text}\" (key: {key}): it is interpreted as said.")
+        typer.echo(f"No precomputed rewrite applies to \"{text}\" (key: {key}).")
     elif found.status != "active":
         typer.echo(f"Rewrite #{found.id} (\"{found.source_text}\" -> \"{found.target_text}\") was withdrawn: "
                    f"{found.withdrawn_reason}. \"{text}\" is interpreted as said.")
@@ -135,6 +137,40 @@ def explain(ctx: typer.Context, text: Annotated[str, typer.Argument(metavar="TEX
         typer.echo(f"\"{text}\" is read as \"{found.target_text}\" (rewrite #{found.id}): {found.users} users who "
                    f"said it succeeded as that with probability {found.probability:.2f}, against "
                    f"{found.baseline:.2f} as said. Live: {found.rewritten_ok} won, {found.rewritten_failed} lost.")
+        return
+    chosen = online.get("chosen")
+    if chosen:
+        typer.echo(f"If NLU is in doubt about it (fallback, low confidence, an unknown or ambiguous name), online "
+                   f"rewriting reads it as \"{chosen['target']}\" ({chosen['layer']} layer, score "
+                   f"{chosen['score']:.2f}; bar {online['bar']:.2f}).")
+    else:
+        typer.echo("Online rewriting has no candidate above its bar for it: it is interpreted as said.")
+
+
+def _online_candidates(table: RewriteTable, text: str, user: str | None) -> dict:
+    """What the online layers would pick for TEXT if NLU fell back on it (no entity constraints)."""
+    from preferences.selflearning.online.ranking import Scored
+    from preferences.selflearning.online.runtime import OnlineRewriter
+    from preferences.selflearning.online.trigger import Doubt
+    from preferences.storage.online_index import OnlineIndexStore
+
+    mode = env_settings().online_rewriting
+    if mode == "off":
+        return {"mode": mode}
+    rewriter = OnlineRewriter(OnlineIndexStore(engine=table.engine), mode=mode)
+    rewriter.refresh(wait=True)
+    personal, shared = rewriter.ranked(text, user, Doubt(("fallback",)))
+    chosen = rewriter.choose(personal, shared)
+
+    def as_json(c: Scored | None) -> dict | None:
+        if c is None:
+            return None
+        e = c.entry
+        return {"layer": e.layer, "target": e.text, "score": round(c.score, 3), "similarity": round(c.similarity, 3),
+                "users": e.users, "turns": e.turns}
+
+    return {"mode": mode, "bar": rewriter.settings.min_score, "personal": as_json(personal),
+            "global": as_json(shared), "chosen": as_json(chosen)}
 
 
 @rewrites_app.command("withdraw")

@@ -105,3 +105,58 @@ def test_the_served_scheduler_mines_on_its_own(tmp_path_factory: pytest.TempPath
         assert "mine-rewrites" in (workdir / "actions.log").read_text(errors="replace")
     finally:
         running.stop()
+
+
+# --- online rewriting: personal over global ------------------------------------------------------------
+
+def index(assistant: RunningAssistant) -> dict:
+    """The index job, as scheduled, on this assistant's log."""
+    from preferences.selflearning.jobs import index_log
+
+    with RewriteTable(assistant.db_url) as table:
+        return index_log(f"sqlite:///{assistant.workdir / 'tracker.db'}", table).to_json()
+
+
+def last_parse(assistant: RunningAssistant, user: str) -> dict:
+    import requests
+
+    r = requests.get(f"{assistant.url}/conversations/{user}/tracker", headers=assistant.api_headers(), timeout=30)
+    r.raise_for_status()
+    return [e for e in r.json()["events"] if e.get("event") == "user"][-1]
+
+
+def test_online_rewriting_uses_the_users_history_first_and_everyones_for_new_users(served: RunningAssistant) -> None:
+    tag = uuid.uuid4().hex[:6]
+    for i in range(3):  # a few people succeed with the right name, and with Springfield, Massachusetts
+        user = f"fan-{i}-{tag}"
+        assert "Imagine Dragons" in said(served, user, "play imagine dragons")
+        said(served, user, "what's the weather in Springfield, Massachusetts")
+    ann = f"ann-{tag}"  # ann always means Springfield, Illinois
+    for _ in range(2):
+        assert "Springfield, Illinois" in said(served, ann, "what's the weather in Springfield, Illinois")
+        said(served, ann, "play some jazz")
+    report = index(served)
+    assert report["global"] >= 2 and report["users"] >= 4, report
+    time.sleep(1.5)  # REWRITE_REFRESH_SECONDS=1: the running assistant reloads the new index version
+
+    newbie = f"newbie-{tag}"
+    reply = said(served, newbie, "play maj and dragons")
+    assert "Imagine Dragons" in reply and 'I took "play maj and dragons" as "play imagine dragons"' in reply
+    event = last_parse(served, newbie)
+    assert event["text"] == "play maj and dragons" and event["parse_data"]["online_rewrite"]["layer"] == "global"
+    assert "worked for other people" in said(served, newbie, "why did you do that?")
+
+    assert "Springfield, Illinois" in said(served, ann, "what's the weather in Springfield")  # her own history
+    assert last_parse(served, ann)["parse_data"]["online_rewrite"]["layer"] == "personal"
+    assert "Springfield, Massachusetts" in said(served, newbie, "what's the weather in Springfield")  # what most people meant
+
+    untouched = said(served, newbie, "play imagine dragons")  # understood as said: left alone
+    assert "Imagine Dragons" in untouched and "I took" not in untouched
+    assert "online_rewrite" not in last_parse(served, newbie)["parse_data"]
+
+    # "forget everything about me" takes ann out of her layer at once (the runtime sees the forget)
+    said(served, ann, "forget everything about me")
+    assert "forgotten everything" in said(served, ann, "yes")
+    time.sleep(1.5)
+    said(served, ann, "what's the weather in Springfield")
+    assert (last_parse(served, ann)["parse_data"].get("online_rewrite") or {}).get("layer") != "personal"

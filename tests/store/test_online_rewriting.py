@@ -131,14 +131,22 @@ def test_forgetting_a_user_empties_their_layer_and_their_share_of_the_global_one
 
 def test_vector_index_exact_and_ivf_agree_on_the_nearest_neighbour() -> None:
     rng = np.random.default_rng(3)
-    centres = rng.standard_normal((300, 384)).astype(np.float32)
-    vectors = centres[rng.integers(0, 300, 25_000)] + 0.3 * rng.standard_normal((25_000, 384)).astype(np.float32)
+    centres = rng.standard_normal((300, 896)).astype(np.float32)
+    vectors = centres[rng.integers(0, 300, 25_000)] + 0.3 * rng.standard_normal((25_000, 896)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     exact, ivf = VectorIndex(vectors, ivf_min_size=10**9), VectorIndex(vectors, ivf_min_size=20_000)
     hits = 0
     for row in rng.integers(0, len(vectors), 50):
-        query = vectors[row] + 0.05 * rng.standard_normal(384).astype(np.float32)
+        query = vectors[row] + 0.05 * rng.standard_normal(896).astype(np.float32)
         query /= np.linalg.norm(query)
         top_exact, top_ivf = exact.search(query, 1)[0], ivf.search(query, 1)[0]
         hits += top_exact[1] == top_ivf[1]
     assert hits >= 48  # an approximate index: nearly always the same neighbour
+
+
+def test_a_spurious_unresolved_entity_does_not_block_the_repair(store: OnlineIndexStore) -> None:
+    build_indexes(_log(), store)
+    rewriter = OnlineRewriter(store, mode="global")
+    # what the NLU made of it on the served model: "maj" as a cuisine, "dragons" as the artist
+    found = rewriter.decide("play maj and dragons", "x", MUSIC, 0.84, [("cuisine", "maj"), ("artist", "dragons")])
+    assert found is not None and found.target == "play imagine dragons"

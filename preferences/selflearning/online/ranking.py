@@ -4,7 +4,9 @@ A candidate first has to be admissible: it must keep what NLU was sure of
 (a confident intent, entities that resolved to one thing), pick one of the
 meanings of an ambiguous entity, and resolve what did not resolve. Then it is
 scored: surface similarity (RapidFuzz, because misrecognitions keep the
-sound and most letters) and meaning (the MiniLM cosine) carry most of it;
+sound and most letters: of the whole request, and of the name that did not
+resolve against the candidate's) and the retrieval similarity (meaning and
+letters, `vectors`) carry most of it;
 how many users or turns it succeeded for, its success rate and how recently
 add a little, enough to pick "Springfield, Illinois" over "Springfield,
 Massachusetts" for a new user when most people mean the first.
@@ -51,18 +53,34 @@ def admissible(entry: Entry, query_key: str, doubt: Doubt) -> bool:
     for entity, value in doubt.resolved.items():
         if entity in values and values[entity] != value:
             return False
-    for reason in doubt.reasons:
-        if reason.startswith("unresolved_") and values.get(reason[len("unresolved_"):]) is None:
-            return False
+    # It must resolve something that did not: one of the unresolved entities at least (NLU also tags
+    # spurious pieces, "maj" as a cuisine in "play maj and dragons", which no rewrite needs to keep).
+    if doubt.unresolved and all(values.get(entity) is None for entity in doubt.unresolved):
+        return False
     return True
 
 
-def score(entry: Entry, similarity: float, query_key: str, now: float) -> Scored:
+def value_match(entry: Entry, doubt: Doubt) -> float | None:
+    """How alike the unresolved words and the candidate's value for that entity are (0-1), if any were."""
+    best = None
+    for entity, value in doubt.unresolved.items():
+        theirs = [v for e, v in entry.entities if e == entity]
+        if theirs:
+            ratio = max(fuzz.ratio(value.casefold(), v.casefold()) for v in theirs) / 100
+            best = ratio if best is None else max(best, ratio)
+    return best
+
+
+def score(entry: Entry, similarity: float, query_key: str, now: float, doubt: Doubt | None = None) -> Scored:
+    """0.35 x retrieval similarity + 0.4 x surface + 0.25 x the unresolved value's likeness to the candidate's
+    (surface again when nothing was unresolved) + a little for evidence, success rate and recency."""
     s = surface(query_key, entry.key)
+    value = value_match(entry, doubt) if doubt is not None else None
     if entry.layer == "global":
         evidence = min(1.0, math.log1p(entry.users) / math.log1p(50))
     else:
         evidence = min(1.0, math.log1p(entry.turns) / math.log1p(10))
     recency = math.exp(-max(0.0, now - entry.last_at) / (30 * DAY))
-    total = 0.45 * similarity + 0.55 * s + 0.06 * evidence + 0.04 * (entry.success_rate - 0.5) + 0.02 * recency
+    total = (0.35 * similarity + 0.4 * s + 0.25 * (s if value is None else value)
+             + 0.06 * evidence + 0.04 * (entry.success_rate - 0.5) + 0.02 * recency)
     return Scored(entry, similarity, s, total)

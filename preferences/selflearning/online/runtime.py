@@ -5,11 +5,11 @@ lookup and a few catalog lookups for the turns that look fine (most of
 them); for a doubtful turn, one embedding, a search in each layer and some
 RapidFuzz comparisons.
 
-Reloading: every `refresh_seconds` the runtime compares the active index
-version and the time of the last "forget everything" with its copy; a new
-build or a forgotten user makes it reload (the first load is done at once,
-later ones in a background thread while the old copy keeps serving). A
-database that went away leaves the last copy in force: rewriting is an
+Reloading: a background thread compares, every `refresh_seconds`, the
+active index version and the time of the last "forget everything" with its
+copy; a new build or a forgotten user makes it load the new one while the
+old copy keeps serving (the first load is done by the first doubtful turn).
+A database that went away leaves the last copy in force: rewriting is an
 improvement, never a reason to fail a turn.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ from preferences.selflearning.online.ranking import Scored, admissible, score
 from preferences.selflearning.online.settings import MODES, OnlineSettings
 from preferences.selflearning.online.trigger import Doubt, doubt
 from preferences.selflearning.online.vector_index import VectorIndex
+from preferences.selflearning.online.vectors import joined
 from preferences.storage.online_index import OnlineIndexStore
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def _layers(store: OnlineIndexStore, settings: OnlineSettings, stamp: Any) -> _L
     for i, e in enumerate(entries):
         if e.layer == "personal" and e.user_id:
             by_user.setdefault(e.user_id, []).append(i)
+    vectors = joined(vectors, [e.text for e in entries])
     personal = {user: ([entries[i] for i in rows], VectorIndex(vectors[rows], ivf_min_size=10**9))
                 for user, rows in by_user.items()}
     shared = [entries[i] for i in g_rows]
@@ -85,14 +87,13 @@ def works_as_said(entry: Entry | None, settings: OnlineSettings) -> bool:
 class OnlineRewriter:
     def __init__(self, store: OnlineIndexStore, *, mode: str = "personal",
                  settings: OnlineSettings = OnlineSettings(), embed: Callable[[list[str]], np.ndarray] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 ) -> None:
         if mode not in MODES:
             raise ValueError(f"online rewriting mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.store, self.mode, self.settings = store, mode, settings
         self._embed = embed
-        self._clock = clock
         self._layers: _Layers | None = None
-        self._checked_at: float | None = None
+        self._watcher: threading.Thread | None = None
         self._loading = threading.Lock()
 
     # --- the layers, kept fresh ---------------------------------------------------------------------
@@ -104,8 +105,8 @@ class OnlineRewriter:
         finally:
             self._loading.release()
 
-    def refresh(self, *, wait: bool = False) -> None:
-        """Reload if the index changed (wait=True: in this thread, e.g. for tests and the first turn)."""
+    def refresh(self, *, wait: bool = True) -> None:
+        """Reload, in this thread, if the index changed (wait=False: not if a reload is under way)."""
         try:
             stamp = self.store.stamp()
         except AssistantError as exc:
@@ -115,26 +116,34 @@ class OnlineRewriter:
             return
         if not self._loading.acquire(blocking=wait):
             return  # a reload is already under way
-        if wait or self._layers is None:
-            self._load(stamp)
-        else:
-            threading.Thread(target=self._load, args=(stamp,), name="online-index-load", daemon=True).start()
+        self._load(stamp)
 
     def layers(self) -> _Layers | None:
-        now = self._clock()
-        if self._checked_at is None or now - self._checked_at >= self.settings.refresh_seconds:
-            self._checked_at = now
-            self.refresh()
+        """The copy in force; the first call loads it and starts the background refresher."""
+        if self._layers is None and self._watcher is None:
+            self.refresh(wait=True)
+            self._watcher = threading.Thread(target=self._watch, name="online-index-watch", daemon=True)
+            self._watcher.start()
         return self._layers
+
+    def _watch(self) -> None:
+        """Check for a new version every refresh_seconds, whether or not turns arrive: a new index is in
+        force within that time (plus its load), not only after the next doubtful turn has used the old one."""
+        while True:
+            time.sleep(self.settings.refresh_seconds)
+            try:
+                self.refresh(wait=True)
+            except Exception:  # noqa: BLE001 - a watcher that dies would freeze the index silently
+                log.exception("online index refresh failed; trying again later")
 
     # --- one turn -----------------------------------------------------------------------------------
     def _vector(self, text: str) -> np.ndarray:
-        if self._embed is not None:
-            return self._embed([text])[0]
-        from preferences.embeddings import Embedder
+        """The request's retrieval vector: its MiniLM embedding joined to its letters (`vectors`)."""
+        if self._embed is None:
+            from preferences.embeddings import Embedder
 
-        self._embed = Embedder().embed
-        return self._embed([text])[0]
+            self._embed = Embedder().embed
+        return joined(self._embed([text]), [text])[0]
 
     def _best(self, entries: list[Entry], index: VectorIndex, query: np.ndarray, key: str, why: Doubt,
               now: float) -> Scored | None:
@@ -145,7 +154,7 @@ class OnlineRewriter:
             entry = entries[row]
             if not admissible(entry, key, why):
                 continue
-            scored = score(entry, similarity, key, now)
+            scored = score(entry, similarity, key, now, why)
             if best is None or scored.score > best.score:
                 best = scored
         return best
@@ -165,6 +174,25 @@ class OnlineRewriter:
             return personal
         return None
 
+    def ranked(self, text: str, user: str | None, why: Doubt) -> tuple[Scored | None, Scored | None]:
+        """The best admissible candidate of each layer (personal, global) for a doubtful request."""
+        layers = self.layers()
+        key = request_key(text)
+        if layers is None or not key:
+            return None, None
+        own = layers.personal.get(user) if (self.mode == "personal" and user) else None
+        if own is not None and works_as_said(next((e for e in own[0] if e.key == key), None), self.settings):
+            own = None
+        shared_works = works_as_said(layers.global_by_key.get(key), self.settings)
+        if own is None and (shared_works or layers.global_index.size == 0):
+            return None, None
+        query = self._vector(text)
+        now = time.time()
+        personal = self._best(own[0], own[1], query, key, why, now) if own else None
+        shared = None if shared_works else self._best(layers.global_entries, layers.global_index, query, key, why,
+                                                      now)
+        return personal, shared
+
     def decide(self, text: str, user: str | None, intent: str | None, confidence: float | None,
                entities: Sequence[tuple[str, str]]) -> OnlineDecision | None:
         """The rewrite for this interpretation, or None to leave it as NLU read it."""
@@ -173,21 +201,7 @@ class OnlineRewriter:
         why = doubt(intent, confidence, entities, self.settings)
         if not why:
             return None
-        layers = self.layers()
-        if layers is None:
-            return None
-        key = request_key(text)
-        own = layers.personal.get(user) if (self.mode == "personal" and user) else None
-        if not key or (layers.global_index.size == 0 and own is None):
-            return None
-        query = self._vector(text)
-        now = time.time()
-        if own is not None and works_as_said(next((e for e in own[0] if e.key == key), None), self.settings):
-            own = None
-        personal = self._best(own[0], own[1], query, key, why, now) if own else None
-        shared = None if works_as_said(layers.global_by_key.get(key), self.settings) else \
-            self._best(layers.global_entries, layers.global_index, query, key, why, now)
-        chosen = self.choose(personal, shared)
+        chosen = self.choose(*self.ranked(text, user, why))
         if chosen is None:
             return None
         e = chosen.entry

@@ -19,8 +19,10 @@ class OnlineSettings:
     min_global_users: int = 3
     # Candidates retrieved from each layer before ranking.
     candidates: int = 8
-    # Cosine similarity below which a retrieved request is not about the same thing at all.
-    min_similarity: float = 0.55
+    # Retrieval similarity (half meaning, half letters: `vectors`) below which a retrieved request is not
+    # about the same thing: "play nerve ana" / "play nirvana" is 0.50, "play maj and dragons" / "play some
+    # jazz" 0.25.
+    min_similarity: float = 0.4
     # The confidence bar: the ranked score (see ranking.score) a candidate needs to be applied. At 0.72
     # a misheard name two or three letters off its catalog spelling passes with a clear frequency
     # behind it; a different request with the same verb ("play coldplay" for "play u2") does not.

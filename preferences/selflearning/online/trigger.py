@@ -32,6 +32,8 @@ class Doubt:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # entities that resolve to one value: a rewrite must keep them
     resolved: dict[str, str] = field(default_factory=dict)
+    # entity -> the words that resolved to nothing ("maj and dragons"): a rewrite's value should sound alike
+    unresolved: dict[str, str] = field(default_factory=dict)
     confident_intent: str | None = None  # the intent, when NLU was sure of it: a rewrite must keep it
 
     def __bool__(self) -> bool:
@@ -48,16 +50,18 @@ def doubt(intent: str | None, confidence: float | None, entities: Sequence[tuple
         reasons.append("low_confidence")
     ambiguous: dict[str, tuple[str, ...]] = {}
     resolved: dict[str, str] = {}
+    unresolved: dict[str, str] = {}
     for entity, value in entities:
         r = resolve(entity, value)
         if not r.catalogued:
             continue
         if r.resolved is None:
             reasons.append(f"unresolved_{entity}")
+            unresolved[entity] = value
         elif r.alternatives:
             reasons.append(f"ambiguous_{entity}")
             ambiguous[entity] = (r.resolved, *r.alternatives)
         else:
             resolved[entity] = r.resolved
     sure = intent if "fallback" not in reasons and "low_confidence" not in reasons else None
-    return Doubt(tuple(reasons), ambiguous, resolved, sure)
+    return Doubt(tuple(reasons), ambiguous, resolved, unresolved, sure)

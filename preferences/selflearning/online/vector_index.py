@@ -1,11 +1,13 @@
-"""Nearest neighbours by cosine similarity: exact for small sets, faiss IVF for large ones.
+"""Nearest neighbours by inner product of unit vectors: exact for small sets, faiss IVF for large ones.
 
-Brute force over 100,000 MiniLM vectors (384 floats each) reads 150 MB per
-query: about 12 ms here, over the 5 ms budget. faiss's inverted-file index
-clusters the vectors once (k-means) and scans only the clusters nearest the
-query: under a millisecond at 100,000 with the true neighbour found, measured
-by benchmarks/bench_online.py. Small sets (one user's history, a young
-global layer) are searched exactly with numpy, which is faster there.
+Brute force over 100,000 request vectors (896 floats: `vectors.joined`)
+reads 350 MB per query, far over the 5 ms budget. faiss's inverted-file
+index clusters the vectors once (k-means) and scans only the clusters
+nearest the query, and its 8-bit scalar quantiser keeps the vectors in a
+quarter of the memory (90 MB at 100,000) at a loss of accuracy far below the
+ranking's margins; benchmarks/bench_online.py measures both. Small sets (one
+user's history, a young global layer) are searched exactly with numpy,
+which is faster there.
 
 faiss runs single-threaded here: a query is one small scan, and OpenMP
 threads spinning beside Rasa's own threads only slow both down.
@@ -16,15 +18,12 @@ import math
 
 import numpy as np
 
-DIMENSION = 384
-
-
 class VectorIndex:
     """Unit vectors in, (similarity, row) pairs out."""
 
     def __init__(self, vectors: np.ndarray, *, ivf_min_size: int = 20_000, nprobe: int = 16) -> None:
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, DIMENSION)
-        self.size = len(vectors)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.size, self.dimension = vectors.shape if vectors.ndim == 2 and len(vectors) else (0, 0)
         self._exact: np.ndarray | None = None
         self._faiss = None
         if self.size >= ivf_min_size:
@@ -32,8 +31,9 @@ class VectorIndex:
 
             faiss.omp_set_num_threads(1)
             lists = int(4 * math.sqrt(self.size))  # the usual rule of thumb: ~sqrt(n) lists
-            quantizer = faiss.IndexFlatIP(DIMENSION)
-            index = faiss.IndexIVFFlat(quantizer, DIMENSION, lists, faiss.METRIC_INNER_PRODUCT)
+            quantizer = faiss.IndexFlatIP(self.dimension)
+            index = faiss.IndexIVFScalarQuantizer(quantizer, self.dimension, lists, faiss.ScalarQuantizer.QT_8bit,
+                                                  faiss.METRIC_INNER_PRODUCT)
             sample = vectors[np.random.default_rng(0).permutation(self.size)[:max(lists * 40, 10_000)]]
             index.train(sample)
             index.add(vectors)
@@ -46,7 +46,7 @@ class VectorIndex:
         """The k most similar rows, most similar first."""
         if self.size == 0 or k <= 0:
             return []
-        query = np.ascontiguousarray(query, dtype=np.float32).reshape(1, DIMENSION)
+        query = np.ascontiguousarray(query, dtype=np.float32).reshape(1, self.dimension)
         if self._faiss is not None:
             scores, rows = self._faiss[0].search(query, k)
             return [(float(s), int(r)) for s, r in zip(scores[0], rows[0]) if r >= 0]

@@ -160,3 +160,29 @@ def test_a_log_rasa_has_not_written_yet_is_empty_not_an_error(tmp_path) -> None:
 
     url = f"sqlite:///{tmp_path / 'fresh-tracker.db'}"
     assert list(iter_tracker_turns(url)) == [] and list(tracker_batches(url)) == []
+
+
+def test_the_online_index_job_reads_the_tracker_store_and_explain_shows_the_layers(store_url: str,
+                                                                                   tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from preferences.cli import app
+    from preferences.db import migrate
+
+    db = f"sqlite:///{tmp_path / 'prefs.db'}"
+    migrate(db)
+    runner = CliRunner()
+    built = runner.invoke(app, ["--db", db, "rewrites", "index", "--tracker", store_url, "--json"])
+    assert built.exit_code == 0, built.output
+    report = json.loads(built.stdout[built.stdout.index("{"):])
+    # bob succeeded with "play imagine dragons" (through a rewrite), alice with "play jazz" (her Imagine Dragons
+    # was barged in on): two personal layers, too few users for the global one, no failed wording anywhere
+    assert report["users"] == 2 and report["global"] == 0 and report["personal"] == 2, report
+    said = runner.invoke(app, ["--db", db, "rewrites", "explain", "play maj and dragons", "--user", "bob",
+                               "--json"])
+    online = json.loads(said.stdout)["online"]
+    assert online["personal"]["target"] == "play imagine dragons" and online["global"] is None
+    assert json.loads(runner.invoke(app, ["--db", db, "rewrites", "explain", "play maj and dragons", "--json"]
+                                    ).stdout)["online"]["chosen"] is None  # a stranger: nothing to go on
