@@ -19,6 +19,7 @@ import logging
 from functools import lru_cache
 from typing import Any, List
 
+import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -43,6 +44,16 @@ def rewriter() -> OnlineRewriter | None:
 
     return OnlineRewriter(OnlineIndexStore(s.preferences_db_url), mode=s.online_rewriting,
                           settings=OnlineSettings(refresh_seconds=s.rewrite_refresh_seconds))
+
+
+def _meaning(message: Message) -> np.ndarray | None:
+    """The sentence embedding the MiniLM featurizer already put on the message (the only dense sentence
+    feature in the pipeline), so a doubtful turn is not embedded twice."""
+    try:
+        _, sentence = message.get_dense_features(TEXT)
+    except Exception:  # noqa: BLE001 - no features (e.g. a test message): the rewriter embeds it itself
+        return None
+    return None if sentence is None else np.asarray(sentence.features, dtype=np.float32).reshape(-1)
 
 
 def _entities(message: Message) -> list[tuple[str, str]]:
@@ -88,7 +99,7 @@ class OnlineRewriterComponent(StatelessComponent):
                 rt = rewriter()
                 intent = message.get(INTENT) or {}
                 decision = rt.decide(text, message.get(SENDER_KEY), intent.get("name"), intent.get("confidence"),
-                                     _entities(message)) if rt else None
+                                     _entities(message), _meaning(message)) if rt else None
             except Exception:  # noqa: BLE001 - a rewrite is an improvement, never a reason to fail a turn
                 log.exception("online rewriting failed; interpreting the message as said")
                 continue

@@ -137,8 +137,14 @@ class OnlineRewriter:
                 log.exception("online index refresh failed; trying again later")
 
     # --- one turn -----------------------------------------------------------------------------------
-    def _vector(self, text: str) -> np.ndarray:
-        """The request's retrieval vector: its MiniLM embedding joined to its letters (`vectors`)."""
+    def _vector(self, text: str, meaning: np.ndarray | None = None) -> np.ndarray:
+        """The request's retrieval vector: its MiniLM embedding joined to its letters (`vectors`).
+
+        `meaning`: the embedding when the caller has it already (the NLU pipeline computed it for the
+        intent classifier; embedding again would double the cost of a doubtful turn)."""
+        if meaning is not None and meaning.size and np.linalg.norm(meaning) > 0:
+            unit = np.asarray(meaning, dtype=np.float32).reshape(1, -1)
+            return joined(unit / np.linalg.norm(unit), [text])[0]
         if self._embed is None:
             from preferences.embeddings import Embedder
 
@@ -174,7 +180,8 @@ class OnlineRewriter:
             return personal
         return None
 
-    def ranked(self, text: str, user: str | None, why: Doubt) -> tuple[Scored | None, Scored | None]:
+    def ranked(self, text: str, user: str | None, why: Doubt, meaning: np.ndarray | None = None
+               ) -> tuple[Scored | None, Scored | None]:
         """The best admissible candidate of each layer (personal, global) for a doubtful request."""
         layers = self.layers()
         key = request_key(text)
@@ -186,7 +193,7 @@ class OnlineRewriter:
         shared_works = works_as_said(layers.global_by_key.get(key), self.settings)
         if own is None and (shared_works or layers.global_index.size == 0):
             return None, None
-        query = self._vector(text)
+        query = self._vector(text, meaning)
         now = time.time()
         personal = self._best(own[0], own[1], query, key, why, now) if own else None
         shared = None if shared_works else self._best(layers.global_entries, layers.global_index, query, key, why,
@@ -194,14 +201,14 @@ class OnlineRewriter:
         return personal, shared
 
     def decide(self, text: str, user: str | None, intent: str | None, confidence: float | None,
-               entities: Sequence[tuple[str, str]]) -> OnlineDecision | None:
+               entities: Sequence[tuple[str, str]], meaning: np.ndarray | None = None) -> OnlineDecision | None:
         """The rewrite for this interpretation, or None to leave it as NLU read it."""
         if self.mode == "off" or not text:
             return None
         why = doubt(intent, confidence, entities, self.settings)
         if not why:
             return None
-        chosen = self.choose(*self.ranked(text, user, why))
+        chosen = self.choose(*self.ranked(text, user, why, meaning))
         if chosen is None:
             return None
         e = chosen.entry
