@@ -1,5 +1,5 @@
 # Every target sets up what it needs first (idempotent, cached by content hash).
-.PHONY: setup chat serve test bench web
+.PHONY: setup chat serve test bench web simulate
 setup:
 	bash scripts/setup.sh
 chat:
@@ -12,3 +12,5 @@ bench:
 	bash scripts/bench.sh
 web:
 	bash scripts/web.sh
+simulate:
+	bash scripts/simulate.sh
