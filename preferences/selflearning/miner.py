@@ -59,6 +59,11 @@ from preferences.selflearning.turns import LoggedTurn, TurnRow
 
 log = logging.getLogger(__name__)
 
+# Dask's process scheduler (since 2022.x) sends ready tasks to a worker in batches of `chunksize`
+# (default 6): with 8 spill tasks and 4 count tasks, one worker got 6 + 4 of them and the other 2, so
+# two workers mined 1M turns barely faster than one (18.2 s vs 19.7 s). The tasks are few and long:
+# one per batch keeps both cores busy.
+ONE_TASK_PER_BATCH = 1
 DEFAULT_BUCKETS = 32  # 1M turns -> ~30k per counting task: small enough for memory, enough tasks for balance
 BUCKET_BYTES = 8 << 20  # mine_jsonl: about one bucket per 8 MiB of log beyond that
 
@@ -193,7 +198,7 @@ def _count(root: Path, buckets: int, settings: MiningSettings, spilled: list[Del
             tallies, reports = dask.compute(*graphs, scheduler=client)
     elif (scheduler or "processes") == "processes":
         with _process_pool(workers) as pool, _progress(progress):
-            tallies, reports = dask.compute(*graphs, scheduler="processes", pool=pool)
+            tallies, reports = dask.compute(*graphs, scheduler="processes", pool=pool, chunksize=ONE_TASK_PER_BATCH)
     else:
         options: dict[str, Any] = {"num_workers": workers} if workers else {}
         with _progress(progress):

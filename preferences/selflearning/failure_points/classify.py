@@ -114,10 +114,10 @@ def classify(raws: Iterable[RawTurn], model: FailurePointModel | None, *, schedu
             tasks.append(run(_Chunk(sessions[k::parts]), model_key, settings,
                              dask_key_name=f"fp-{k}-{uuid.uuid4().hex}"))
         if (scheduler or "processes") == "processes":
-            from preferences.selflearning.miner import _process_pool  # the miner's fork-when-safe pool
+            from preferences.selflearning.miner import ONE_TASK_PER_BATCH, _process_pool  # the miner's pool
 
             with _process_pool(n_workers) as pool:
-                parts_out = dask.compute(*tasks, scheduler="processes", pool=pool)
+                parts_out = dask.compute(*tasks, scheduler="processes", pool=pool, chunksize=ONE_TASK_PER_BATCH)
         else:
             parts_out = dask.compute(*tasks, scheduler=scheduler, num_workers=n_workers)
         verdicts = [v for part in parts_out for v in part]
