@@ -33,11 +33,16 @@ from rasa_components.auth import serve_host, startup_note
 
 logger = logging.getLogger(__name__)
 OPEN_PATHS = ("/health",)
+KEEP_ALIVE_SECONDS = 75  # longer than any client keeps an idle connection (aiohttp: 15 s)
 
 
 def build_app(s: Settings, action_package: str = "actions") -> Sanic:
     """The rasa_sdk app, with the shared-secret check when the settings are secured."""
     app = create_app(action_package, cors_origins="")
+    # Rasa reuses pooled connections for up to 15 s (aiohttp's keep-alive); Sanic closed them after 5 s, so under
+    # load a call could be written to a connection the server was closing: "Cannot write to closing transport",
+    # the turn lost (benchmarks/load.py). The server must keep an idle connection longer than the client does.
+    app.config.KEEP_ALIVE_TIMEOUT = KEEP_ALIVE_SECONDS
     if s.secured:
         expected = tokens.actions_token(tokens.check_secret(s.assistant_secret))
 

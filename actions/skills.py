@@ -43,8 +43,8 @@ class ConversationAction(Action):
                 log.exception("action %s failed for one turn", self.action_name)
                 dispatcher.utter_message(text=BUG)
             return []
-        for text in reply.texts:
-            dispatcher.utter_message(text=text)
+        for text in reply.texts:  # an answer given without memory is marked like an outage (runtime.context_of)
+            dispatcher.utter_message(text=text, **({"outage": True} if reply.outage else {}))
         return [SlotSet(runtime.STATE_SLOT, reply.state.to_json())]
 
 

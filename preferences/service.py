@@ -17,10 +17,15 @@ from datetime import date
 from typing import Any
 
 from preferences.catalogs.places import City
+from preferences.errors import StoreUnavailable
 from preferences.personalization import Choice, Profile, home_city, profile_of, remember_city, resolve_city
 from preferences.skills import registry
 from preferences.skills.base import Entities, SkillReply, first, place_of, with_choices
 from preferences.store import PreferenceStore
+
+# Said before a skill's answer given without the user's preferences because the store is unreachable; the turn
+# is marked as an outage (dialogue Reply.outage), so a retry afterwards is not taken for a misunderstanding.
+WITHOUT_MEMORY = "My memory is unavailable right now, so I couldn't use what you told me. Nothing you told me is lost."
 
 
 class AssistantService:
@@ -44,8 +49,19 @@ class AssistantService:
         return self._providers[skill]
 
     def reply(self, skill: str, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
-        """Carry out one request of a registered skill."""
-        return registry.skill(skill).reply(self, user, entities, utterance)
+        """Carry out one request of a registered skill; without the user's preferences if the store is down.
+
+        A skill answers from its catalogs: a database outage must not take the weather away, only the
+        personal touch, and the reply says so (facts["memory_unavailable"]). A skill whose answer is itself
+        memory (device states) still raises StoreUnavailable.
+        """
+        try:
+            return registry.skill(skill).reply(self, user, entities, utterance)
+        except StoreUnavailable:
+            memoryless = AssistantService(self.store, providers=self._providers, today=self._today,
+                                          personalize=False)
+            plain = registry.skill(skill).reply(memoryless, user, entities, utterance)
+            return SkillReply(f"{WITHOUT_MEMORY} {plain.text}", plain.facts | {"memory_unavailable": True})
 
     # --- what the skills share --------------------------------------------------------------------
     def where(self, user: str, profile: Profile, place: str | None, utterance: str | None,

@@ -39,6 +39,7 @@ import yaml
 
 from preferences import tokens
 from preferences.settings import Settings, settings
+from rasa_components import action_failures
 from rasa_components.auth import LOOPBACK_HOSTS, page_origins, serve_host, startup_note
 
 ACTIONS_TOKEN_VAR = "ASSISTANT_ACTIONS_TOKEN"
@@ -181,6 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     nlu_sender.install()  # the online rewriter's personal layer needs to know whose turn it is
     from rasa.__main__ import main as rasa_main
 
+    action_failures.apply()  # a turn whose custom action cannot run apologises instead of saying nothing
     rasa_main()
 
 

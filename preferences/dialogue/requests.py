@@ -95,7 +95,7 @@ class Requests:
             or self.service.reply(skill, ctx.user, entities, text)
         ctx.state.last_request = Request(skill, dict(entities), text or "")
         ctx.state.last_choices = list(reply.facts.get("choices", []))
-        return Reply([reply.text], ctx.state)
+        return Reply([reply.text], ctx.state, outage=bool(reply.facts.get("memory_unavailable")))
 
     def in_context(self: "Conversation", user: str, skill: str, entities: Mapping[str, Any], text: str,
                    channel: ChannelMetadata) -> SkillReply | None:
