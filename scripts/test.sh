@@ -11,7 +11,10 @@ export TEACHABLE_MODEL="$model"
 mkdir -p artifacts
 rm -f artifacts/rasa-test-tracker.db
 status=0
-"$PY" -m pytest --timeout 900 --cov --cov-report=term --cov-report=html:artifacts/coverage \
+# Two workers, a file each at a time (tests/conftest.py hands out the server-starting files first): most
+# end-to-end time is waiting on servers, so two files side by side nearly halve the suite on two cores.
+# TEST_WORKERS=0 runs in this process (a debugger, or a single test).
+"$PY" -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile --durations=25 --timeout 900 --cov --cov-report=term --cov-report=html:artifacts/coverage \
     --junitxml=artifacts/pytest.xml "$@" || status=$?
 log "conversation tests: rasa test core --e2e --stories rasa_project/tests"
 # --e2e sends each test story's user text through NLU (without it only the

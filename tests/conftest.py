@@ -22,11 +22,26 @@ from psycopg2 import sql
 TIERS = ("unit", "store", "e2e", "browser", "environment", "benchmarks")
 
 
+# The suite runs on two xdist workers, a file at a time (scripts/test.sh: --dist loadfile). Files are handed
+# out in collection order, so the ones that start real servers go first, longest first (measured: the
+# simulator's smoke run and the two-instance deployment take minutes each); the many short files then fill
+# in beside them instead of one long file starting last and running alone.
+LONGEST_FIRST = ("tests/simulator/test_e2e.py", "tests/e2e/test_two_instances.py", "tests/e2e/test_faults.py")
+
+
+def _start_rank(item) -> tuple[int, int]:
+    path = item.path.relative_to(item.config.rootpath).as_posix()
+    if path in LONGEST_FIRST:
+        return (0, LONGEST_FIRST.index(path))
+    return (1 if item.get_closest_marker("e2e") or item.get_closest_marker("browser") else 2, 0)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = item.path.relative_to(config.rootpath).parts
         if len(parts) > 1 and parts[0] == "tests" and parts[1] in TIERS:
             item.add_marker(parts[1].rstrip("s") if parts[1] == "benchmarks" else parts[1])
+    items.sort(key=_start_rank)  # stable: a file's own tests keep their order
 
 
 PG_HOST = os.environ.get("PREFERENCES_TEST_PG_HOST", "127.0.0.1")

@@ -41,6 +41,7 @@ from preferences.dialogue.messages import BUG
 from preferences.store import PreferenceStore
 from rasa_components.auth import MAX_BODY_BYTES
 from rasa_components.served import RunningAssistant, run_async
+from tests.e2e.socketio_client import close
 
 pytestmark = pytest.mark.e2e
 
@@ -251,8 +252,7 @@ async def _socket_turns(url: str, user: str, payloads: list[Any]) -> list[tuple[
                 events.get_nowait()
         return answers
     finally:
-        # Not client.disconnect(): over polling it waits for the server's pending long-poll (about 30 s).
-        await client.eio.disconnect(abort=True)
+        await close(client)
 
 
 def test_odd_socketio_messages_get_an_answer_or_a_clear_error(assistant: RunningAssistant) -> None:

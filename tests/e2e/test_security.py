@@ -27,6 +27,7 @@ from preferences import tokens
 from preferences.db import migrate
 from preferences.store import PreferenceStore
 from rasa_components.served import ROOT, RunningAssistant, free_port, run_async
+from tests.e2e.socketio_client import close
 
 pytestmark = pytest.mark.e2e
 
@@ -172,7 +173,7 @@ async def _socket_chat(url: str, auth: dict | None, ask_for: str, text: str,
         await client.emit("user_uttered", {"message": text, "session_id": ask_for, "customData": {}})
         return session, await asyncio.wait_for(answers.get(), 30)
     finally:
-        await client.disconnect()
+        await close(client)
 
 
 def test_socketio_without_a_token_cannot_connect(secured: RunningAssistant) -> None:

@@ -18,7 +18,8 @@ from preferences.db import migrate
 from preferences.selflearning.jobs import mine_tracker_store
 from preferences.selflearning.settings import MiningSettings
 from preferences.storage.rewrites import RewriteTable
-from rasa_components.served import RunningAssistant
+from rasa_components.served import RunningAssistant, run_async
+from tests.e2e.socketio_client import chat
 
 pytestmark = pytest.mark.e2e
 
@@ -147,6 +148,10 @@ def test_online_rewriting_uses_the_users_history_first_and_everyones_for_new_use
     assert "worked for other people" in said(served, newbie, "why did you do that?")
 
     assert "Springfield, Illinois" in said(served, ann, "what's the weather in Springfield")  # her own history
+    assert last_parse(served, ann)["parse_data"]["online_rewrite"]["layer"] == "personal"
+    # the same over socket.io (the web chat's channel): its session is her conversation, the personal layer hers
+    [answer] = run_async(chat(served.url, ann, [("what's the weather in Springfield", {})], settle=1.0))
+    assert "Springfield, Illinois" in answer
     assert last_parse(served, ann)["parse_data"]["online_rewrite"]["layer"] == "personal"
     assert "Springfield, Massachusetts" in said(served, newbie, "what's the weather in Springfield")  # what most people meant
 

@@ -2,46 +2,24 @@
 
 Checks the path the awaited enter_room in rasa_components/socketio_channel.py
 repaired (without it, the browser tests saw no answer arrive with session
-persistence), plus customData reaching the assistant as metadata. The client uses HTTP
-long-polling: python-socketio's websocket client needs aiohttp >= 3.10 and
-Rasa pins < 3.10. The websocket path itself is covered by the browser tests
-(Chromium upgrades to websocket) and by tests/unit/test_sanic_compat.py.
+persistence), plus customData reaching the assistant as metadata, with the
+long-polling client of tests/e2e/socketio_client.py.
 """
 from __future__ import annotations
 
-import asyncio
 import uuid
 
 import pytest
-import socketio
 
 from rasa_components.served import RunningAssistant, run_async
+from tests.e2e.socketio_client import chat
 
 pytestmark = pytest.mark.e2e
 
 
-async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> list[str]:
-    client = socketio.AsyncClient(reconnection=False)
-    answers: asyncio.Queue[str] = asyncio.Queue()
-    confirmed = asyncio.Event()
-    client.on("session_confirm", lambda *_: confirmed.set())
-    client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text", "")))
-    await client.connect(url, transports=["polling"], socketio_path="/socket.io")
-    try:
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed.wait(), 10)
-        texts = []
-        for text, custom in messages:
-            await client.emit("user_uttered", {"message": text, "session_id": session_id, "customData": custom})
-            texts.append(await asyncio.wait_for(answers.get(), 30))
-        return texts
-    finally:
-        await client.disconnect()
-
-
 def test_answers_reach_a_persistent_session_with_metadata(assistant: RunningAssistant) -> None:
     session = f"web-{uuid.uuid4().hex[:8]}"
-    first, second = run_async(_chat(assistant.url, session, [
+    first, second = run_async(chat(assistant.url, session, [
         ("I like jazz", {"screen": True}),
         ("play the hunger games", {"screen": True}),
     ]))
