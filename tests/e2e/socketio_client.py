@@ -11,13 +11,28 @@ import asyncio
 import socketio
 
 
+class Client(socketio.AsyncClient):
+    """A socket.io client that hangs up without waiting.
+
+    AsyncClient.disconnect() over polling waits out the server's pending long-poll: about 30 s a
+    connection, and the same again inside connect() when the server refuses it (a missing token, a
+    foreign page). The server drops the session when the close packet or its ping timeout comes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(reconnection=False)
+
+    async def disconnect(self) -> None:  # type: ignore[override]
+        await self.eio.disconnect(abort=True)
+
+
 async def chat(url: str, session_id: str, messages: list[tuple[str, dict]], settle: float = 0.0) -> list[str]:
     """Send each (text, customData) in one session; returns the first bot utterance after each.
 
     With `settle` > 0, every utterance of the turn instead (a turn may say several things: the rest are
     taken until none arrives for `settle` seconds), joined by spaces.
     """
-    client = socketio.AsyncClient(reconnection=False)
+    client = Client()
     answers: asyncio.Queue[str] = asyncio.Queue()
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
@@ -38,10 +53,5 @@ async def chat(url: str, session_id: str, messages: list[tuple[str, dict]], sett
             texts.append(" ".join(said))
         return texts
     finally:
-        await close(client)
+        await client.disconnect()
 
-
-async def close(client: socketio.AsyncClient) -> None:
-    """Hang up without waiting: client.disconnect() over polling waits out the server's pending long-poll
-    (about 30 s a connection); the server drops the session when the close packet or its ping timeout comes."""
-    await client.eio.disconnect(abort=True)

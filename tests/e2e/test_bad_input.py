@@ -41,7 +41,7 @@ from preferences.dialogue.messages import BUG
 from preferences.store import PreferenceStore
 from rasa_components.auth import MAX_BODY_BYTES
 from rasa_components.served import RunningAssistant, run_async
-from tests.e2e.socketio_client import close
+from tests.e2e.socketio_client import Client
 
 pytestmark = pytest.mark.e2e
 
@@ -231,9 +231,7 @@ async def _socket_turns(url: str, user: str, payloads: list[Any]) -> list[tuple[
     """Emit each payload as a user message; the first event that answers it (bot_uttered or error_message)."""
     import asyncio
 
-    import socketio
-
-    client = socketio.AsyncClient(reconnection=False)
+    client = Client()
     events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
     confirmed: asyncio.Queue[str] = asyncio.Queue()
     client.on("session_confirm", lambda sid: confirmed.put_nowait(sid))
@@ -252,7 +250,7 @@ async def _socket_turns(url: str, user: str, payloads: list[Any]) -> list[tuple[
                 events.get_nowait()
         return answers
     finally:
-        await close(client)
+        await client.disconnect()
 
 
 def test_odd_socketio_messages_get_an_answer_or_a_clear_error(assistant: RunningAssistant) -> None:

@@ -27,7 +27,7 @@ from preferences import tokens
 from preferences.db import migrate
 from preferences.store import PreferenceStore
 from rasa_components.served import ROOT, RunningAssistant, free_port, run_async
-from tests.e2e.socketio_client import close
+from tests.e2e.socketio_client import Client
 
 pytestmark = pytest.mark.e2e
 
@@ -161,7 +161,7 @@ def test_a_foreign_page_is_refused(secured: RunningAssistant) -> None:
 
 async def _socket_chat(url: str, auth: dict | None, ask_for: str, text: str,
                        headers: dict | None = None) -> tuple[str, str]:
-    client = socketio.AsyncClient(reconnection=False)
+    client = Client()
     answers: asyncio.Queue[str] = asyncio.Queue()
     confirmed: asyncio.Queue[str] = asyncio.Queue()
     client.on("session_confirm", lambda sid: confirmed.put_nowait(sid))
@@ -173,7 +173,7 @@ async def _socket_chat(url: str, auth: dict | None, ask_for: str, text: str,
         await client.emit("user_uttered", {"message": text, "session_id": ask_for, "customData": {}})
         return session, await asyncio.wait_for(answers.get(), 30)
     finally:
-        await close(client)
+        await client.disconnect()
 
 
 def test_socketio_without_a_token_cannot_connect(secured: RunningAssistant) -> None:
