@@ -196,7 +196,9 @@ class ForgottenUserRow(Base):
 
 
 class JobLeaseRow(Base):
-    """A lease per scheduled job, so with several instances each run happens once."""
+    """A lease per scheduled job, so with several instances each run happens once; and one per versioned
+    build under way (`build:<versions table>:<id>`, preferences.storage.builds), so a dead run's is told
+    from a live one's."""
 
     __tablename__ = "job_leases"
     job = Column(String(64), primary_key=True)

@@ -9,7 +9,8 @@ token, the action server's shared secret is not a cookie key):
   and an audience. The REST and socket.io channels take the sender id from
   the verified subject, never from the request body.
 * **HTTP API tokens**: HS256 JWTs in the shape Rasa's `--jwt-secret` expects
-  (`{"user": {"username": ..., "role": "admin"}}`), with `exp`.
+  (`{"user": {"username": ..., "role": "admin"}}`), with `exp`; the
+  insight page takes the same admin tokens (`verify_admin_token`).
 * **the action server token**: a fixed shared secret that Rasa sends with
   every action call (header `X-Actions-Token`).
 * **page cookies**: the page server's signed, stable user id for a browser.
@@ -163,6 +164,23 @@ def mint_api_token(secret: str, ttl: int = DEFAULT_TTL, username: str = "admin",
     claims = {"user": {"username": username, "role": role}, "iat": issued, "exp": issued + _ttl(ttl),
               "iss": ISSUER}
     return jwt.encode(claims, http_api_key(secret), algorithm=ALGORITHM)
+
+
+def verify_admin_token(secret: str, token: Any, now: float | None = None) -> str:
+    """The username of an admin HTTP API token (`mint_api_token`, `prefs token --api`), or TokenError.
+
+    For servers of this project that accept the token Rasa's own HTTP API
+    takes (the insight page), so that one token opens both and nobody has to
+    re-implement the checks. They are those of every token here (HS256 only,
+    then the http-api key's signature, `exp` and `iat`; no audience, because
+    Rasa's tokens carry none), then the role: a valid token that is not an
+    admin's (role "user", or no `user` claim) raises TokenError("not_admin").
+    """
+    claims = _decode(token, http_api_key(secret), now, audience=None, require=["exp", "iat"])
+    user = claims.get("user")
+    if not isinstance(user, dict) or user.get("role") != "admin":
+        raise TokenError("not_admin", "the token is not an admin token")
+    return str(user.get("username", ""))
 
 
 # --- the action server's shared secret ------------------------------------------------------

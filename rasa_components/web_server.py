@@ -108,16 +108,13 @@ def admin_refusal(s: Settings, authorization: str | None) -> Refusal | None:
     --jwt-secret API takes: HS256 only, signed with the http-api key, unexpired, role admin), else a 401."""
     hint = "send `Authorization: Bearer <token>` with an admin API token (`prefs token --api`)"
     try:
-        # The same checks as every token of this project (algorithm first, then signature, expiry, claims).
-        claims = tokens._decode(bearer(authorization), tokens.http_api_key(s.assistant_secret), None,  # noqa: SLF001
-                                audience=None, require=["exp", "iat"])
+        tokens.verify_admin_token(s.assistant_secret, bearer(authorization))
     except tokens.TokenError as exc:
+        if exc.reason == "not_admin":
+            return Refusal(401, "unauthorized", f"This API token is not an admin token; {hint}.",
+                           extra={"reason": "not_admin"})
         return Refusal(401, "unauthorized", f"An admin API token is required ({exc}); {hint}.",
                        extra={"reason": exc.reason})
-    user = claims.get("user")
-    if not isinstance(user, dict) or user.get("role") != "admin":
-        return Refusal(401, "unauthorized", f"This API token is not an admin token; {hint}.",
-                       extra={"reason": "not_admin"})
     return None
 
 

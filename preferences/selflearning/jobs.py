@@ -7,9 +7,10 @@ mine`, `prefs log prune`) and the tests run exactly the same code.
 `mine_rewrites` is all-or-nothing for the table: it writes a `building`
 version and activates it only after every rewrite is written; whatever
 happens before that (an exception, a killed process) leaves the previous
-version in force. Then it sets each live rewrite's outcome counts, recounted
-from the log, and withdraws the ones the self-aware rules say have stopped
-winning.
+version in force, and the next run cleans up a killed run's version
+(preferences.storage.builds). Then it sets each live rewrite's outcome
+counts, recounted from the log, and withdraws the ones the self-aware rules
+say have stopped winning.
 """
 from __future__ import annotations
 

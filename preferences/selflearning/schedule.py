@@ -10,18 +10,15 @@ each round runs on exactly one of them. Every job can also be run by hand
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Callable
 
-from preferences.storage.leases import JobLeases
+from preferences.storage.leases import JobLeases, process_holder
 
 log = logging.getLogger(__name__)
-HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+HOLDER = process_holder()
 
 
 @dataclass(frozen=True)

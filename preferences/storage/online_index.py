@@ -2,7 +2,8 @@
 
 A build writes a `building` version and `activate` switches to it in one
 transaction, so a running assistant reads the old index or the new one,
-never half of one; a build that dies leaves the old one in force. Rows keep
+never half of one; a build that dies leaves the old one in force (and the
+next build cleans up after it: preferences.storage.builds). Rows keep
 their embeddings (float32 bytes), so the next build re-embeds only requests
 it has not seen before, and several instances (or machines) sharing the
 database read the same index.
@@ -20,7 +21,7 @@ from sqlalchemy.engine import Connection
 from preferences import sanitize as san
 from preferences.models import ForgottenUserRow, OnlineIndexVersionRow, OnlineRequestRow
 from preferences.selflearning.online.collect import Entry
-from preferences.storage.core import Database
+from preferences.storage.builds import VersionedStore
 
 VERSIONS = OnlineIndexVersionRow.__table__
 REQUESTS = OnlineRequestRow.__table__
@@ -56,15 +57,17 @@ def forget_in(conn: Connection, user: str, min_global_users: int) -> int:
     return removed
 
 
-class OnlineIndexStore(Database):
+class OnlineIndexStore(VersionedStore):
     """Read and write the versions of the two layers."""
 
-    def start_version(self) -> int:
-        def tx(conn: Connection, now: datetime) -> int:
-            return int(conn.execute(insert(VERSIONS).values(status="building", created_at=now))
-                       .inserted_primary_key[0])
+    VERSIONS = OnlineIndexVersionRow.__table__
 
-        return self._write([], tx)
+    def start_version(self) -> int:
+        """A new `building` version, after cleaning up the versions of builds that died."""
+        return self._start({})
+
+    def _delete_rows_in(self, conn: Connection, versions: list[int]) -> None:
+        conn.execute(delete(REQUESTS).where(REQUESTS.c.version_id.in_(versions)))
 
     def add(self, version: int, entries: Sequence[Entry], vectors: np.ndarray) -> int:
         """Write a building version's entries (vectors row for row)."""
@@ -92,16 +95,24 @@ class OnlineIndexStore(Database):
                          .values(status="active", finished_at=now, stats=san.json_safe(stats or {}, "stats")))
             if old:  # an index is rebuilt from the log each time: old rows are never read again
                 conn.execute(delete(REQUESTS).where(REQUESTS.c.version_id.in_(old)))
+            self._finish_in(conn, version)
 
-        self._write([], tx)
+        try:
+            self._write([], tx)
+        finally:
+            self._stop_heartbeat(version)
 
     def fail(self, version: int, reason: str) -> None:
         def tx(conn: Connection, now: datetime) -> None:
             conn.execute(delete(REQUESTS).where(REQUESTS.c.version_id == version))
             conn.execute(update(VERSIONS).where(VERSIONS.c.id == version, VERSIONS.c.status == "building")
                          .values(status="failed", finished_at=now, stats={"error": reason[:500]}))
+            self._finish_in(conn, version)
 
-        self._write([], tx)
+        try:
+            self._write([], tx)
+        finally:
+            self._stop_heartbeat(version)
 
     def active_version(self) -> int | None:
         return self._read(lambda c: c.execute(select(VERSIONS.c.id).where(VERSIONS.c.status == "active")).scalar())

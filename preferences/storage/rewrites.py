@@ -3,10 +3,11 @@
 A mining run calls `start_version`, `add`, then `activate`, which retires
 the old version and activates the new one in one transaction: readers see
 the old table or the new one, never half of one, and a run that dies before
-`activate` leaves a `building` version nobody reads (`fail` marks it, and
-the next run ignores it). Withdrawals and live outcome counts carry over to
-the next version for the same request and target, so re-mining cannot bring
-back a rewrite the evidence had withdrawn.
+`activate` leaves a `building` version nobody reads (`fail` marks it; a
+run killed before it could is cleaned up by the next run, rows and all:
+preferences.storage.builds). Withdrawals and live outcome counts carry over
+to the next version for the same request and target, so re-mining cannot
+bring back a rewrite the evidence had withdrawn.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from preferences.models import ForgottenUserRow, RewriteEvidenceRow, RewriteRow,
 from preferences.records import Rewrite
 from preferences.selflearning.online.settings import OnlineSettings
 from preferences.storage import online_index
-from preferences.storage.core import Database
+from preferences.storage.builds import VersionedStore
 
 VERSIONS = RewriteVersionRow.__table__
 REWRITES = RewriteRow.__table__
@@ -61,17 +62,20 @@ def _record(r: Any) -> Rewrite:
                    r.rewritten_failed, r.held_out_ok, r.held_out_failed)
 
 
-class RewriteTable(Database):
+class RewriteTable(VersionedStore):
     """The global layer's table of precomputed rewrites."""
+
+    VERSIONS = RewriteVersionRow.__table__
 
     # --- versions -------------------------------------------------------------------------------
     def start_version(self, source: str) -> int:
-        def tx(conn: Connection, now: datetime) -> int:
-            result = conn.execute(insert(VERSIONS).values(status="building", created_at=now,
-                                                          source=san.clean_text(source, 200)))
-            return int(result.inserted_primary_key[0])
+        """A new `building` version, after cleaning up the versions of runs that died."""
+        return self._start({"source": san.clean_text(source, 200)})
 
-        return self._write([], tx)
+    def _delete_rows_in(self, conn: Connection, versions: builtins.list[int]) -> None:
+        rewrites = select(REWRITES.c.id).where(REWRITES.c.version_id.in_(versions))
+        conn.execute(delete(EVIDENCE).where(EVIDENCE.c.rewrite_id.in_(rewrites)))
+        conn.execute(delete(REWRITES).where(REWRITES.c.version_id.in_(versions)))
 
     def add(self, version: int, found: Iterable[NewRewrite]) -> int:
         """Write a building version's rewrites, carrying withdrawals and outcomes over from the active one."""
@@ -114,15 +118,23 @@ class RewriteTable(Database):
             conn.execute(update(VERSIONS).where(VERSIONS.c.status == "active").values(status="retired"))
             conn.execute(update(VERSIONS).where(VERSIONS.c.id == version)
                          .values(status="active", finished_at=now, stats=san.json_safe(stats or {}, "stats")))
+            self._finish_in(conn, version)
 
-        self._write([], tx)
+        try:
+            self._write([], tx)
+        finally:
+            self._stop_heartbeat(version)
 
     def fail(self, version: int, reason: str) -> None:
         def tx(conn: Connection, now: datetime) -> None:
             conn.execute(update(VERSIONS).where(VERSIONS.c.id == version, VERSIONS.c.status == "building")
                          .values(status="failed", finished_at=now, stats={"error": reason[:500]}))
+            self._finish_in(conn, version)
 
-        self._write([], tx)
+        try:
+            self._write([], tx)
+        finally:
+            self._stop_heartbeat(version)
 
     def active_version(self) -> int | None:
         return self._read(lambda c: c.execute(select(VERSIONS.c.id).where(VERSIONS.c.status == "active")).scalar())

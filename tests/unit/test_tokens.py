@@ -167,6 +167,47 @@ def test_http_api_token_has_rasa_shape() -> None:
     assert own["user"] == {"username": "alice", "role": "user"}
 
 
+def test_an_admin_api_token_is_verified_with_the_same_checks_as_every_token() -> None:
+    assert tokens.verify_admin_token(SECRET, tokens.mint_api_token(SECRET)) == "admin"
+    assert tokens.verify_admin_token(SECRET, tokens.mint_api_token(SECRET, username="ops")) == "ops"
+    token = tokens.mint_api_token(SECRET, ttl=60, now=1_000_000)
+    assert tokens.verify_admin_token(SECRET, token, now=1_000_030) == "admin"
+    api_key = tokens.http_api_key(SECRET)
+    now = int(time.time())
+    admin = {"user": {"username": "admin", "role": "admin"}, "iat": now, "exp": now + 600}
+    refused = {
+        "expired": (token, 1_000_060),
+        "not_admin": (tokens.mint_api_token(SECRET, username="alice", role="user"), None),
+        "bad_signature": (tokens.mint_api_token(OTHER), None),
+        "malformed": (jwt.encode({k: v for k, v in admin.items() if k != "exp"}, api_key, algorithm="HS256"), None),
+        "bad_algorithm": (jwt.encode(admin, api_key, algorithm="HS512"), None),
+        "missing": (None, None),
+    }
+    for why, (wrong, at) in refused.items():
+        with pytest.raises(tokens.TokenError) as caught:
+            tokens.verify_admin_token(SECRET, wrong, now=at)
+        assert caught.value.reason == why, why
+    # a chat token is signed with another key; a token with no `user` claim grants no role
+    for wrong, why in ((tokens.mint(SECRET, "alice"), "bad_signature"),
+                       (jwt.encode({"iat": now, "exp": now + 60}, api_key, algorithm="HS256"), "not_admin")):
+        with pytest.raises(tokens.TokenError) as caught:
+            tokens.verify_admin_token(SECRET, wrong)
+        assert caught.value.reason == why
+
+
+def test_the_insight_page_lets_in_admin_api_tokens_only() -> None:
+    from rasa_components.web_server import admin_refusal
+
+    s = _settings(assistant_secret=SECRET)
+    assert admin_refusal(s, f"Bearer {tokens.mint_api_token(SECRET)}") is None
+    user = admin_refusal(s, f"Bearer {tokens.mint_api_token(SECRET, username='alice', role='user')}")
+    assert user.status == 401 and user.extra == {"reason": "not_admin"} and "not an admin token" in user.message
+    for header, why in ((None, "missing"), (f"Bearer {tokens.mint(SECRET, 'alice')}", "bad_signature")):
+        refusal = admin_refusal(s, header)
+        assert refusal.status == 401 and refusal.extra == {"reason": why}
+        assert refusal.message.startswith("An admin API token is required")
+
+
 def test_signed_cookie_values() -> None:
     signed = tokens.sign_value(SECRET, "web-abc")
     assert tokens.unsign_value(SECRET, signed) == "web-abc"
