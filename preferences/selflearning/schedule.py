@@ -5,7 +5,10 @@ process (the action server does it at start); every job is wrapped in
 `run_once`, which takes the job's lease (preferences.storage.leases) before
 running and releases it after, so with several instances on one database
 each round runs on exactly one of them. Every job can also be run by hand
-(`prefs rewrites mine`, `prefs log prune`); a hand run takes the same lease.
+(`prefs rewrites mine`, `prefs rewrites index`, `prefs log prune`). A hand run
+takes no job lease: it may overlap a scheduled round, which is safe because
+each build owns its own version (preferences.storage.builds) and activates it
+in one transaction; the later activation is the one in force.
 """
 from __future__ import annotations
 
