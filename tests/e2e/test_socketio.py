@@ -20,12 +20,20 @@ from rasa_components.served import RunningAssistant, run_async
 pytestmark = pytest.mark.e2e
 
 
-async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> list[str]:
+async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]],
+                payloads: list[dict] | None = None) -> list[str]:
+    """The first answer to each message; `payloads` collects every bot_uttered payload as the client got it."""
     client = socketio.AsyncClient(reconnection=False)
     answers: asyncio.Queue[str] = asyncio.Queue()
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
-    client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text", "")))
+
+    def uttered(data: dict) -> None:
+        if payloads is not None:
+            payloads.append(data)
+        answers.put_nowait(data.get("text", ""))
+
+    client.on("bot_uttered", uttered)
     await client.connect(url, transports=["polling"], socketio_path="/socket.io")
     try:
         await client.emit("session_request", {"session_id": session_id})
@@ -41,11 +49,15 @@ async def _chat(url: str, session_id: str, messages: list[tuple[str, dict]]) -> 
 
 def test_answers_reach_a_persistent_session_with_metadata(assistant: RunningAssistant) -> None:
     session = f"web-{uuid.uuid4().hex[:8]}"
-    first, second = run_async(_chat(assistant.url, session, [
+    payloads: list[dict] = []
+    first, second, third = run_async(_chat(assistant.url, session, [
         ("I like jazz", {"screen": True}),
         ("play the hunger games", {"screen": True}),
-    ]))
+        ("what's the weather in Boston", {}),
+    ], payloads))
     assert "you like jazz" in first
     assert "the film The Hunger Games" in second  # customData reached the assistant as metadata
+    # The weather skill logged what it resolved Boston to (bot metadata); the web chat gets only the words.
+    assert "Boston" in third and payloads and all(set(p) == {"text"} for p in payloads)
     # The session id is the user id: the same user over REST knows the preference.
     assert "Playing jazz, since you told me you like it" in " ".join(assistant.say(session, "play some music"))
