@@ -5,7 +5,8 @@ No decisions are made here: the intent chose the action, and
 tracker into a TurnContext, and the library's errors into answers: an
 outage (StoreUnavailable) into the honest "my memory is unavailable" with
 an outage flag on the bot message, anything else into an apology and a
-logged stack trace.
+logged stack trace. What the skill resolved each entity to rides along in
+the bot message's metadata, for the interaction log (failure points).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import runtime
 from preferences.dialogue import BUG, UNAVAILABLE, action_names
 from preferences.errors import is_outage
+from preferences.resolution import to_metadata
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,13 @@ class ConversationAction(Action):
                 log.exception("action %s failed for one turn", self.action_name)
                 dispatcher.utter_message(text=BUG)
             return []
-        for text in reply.texts:  # an answer given without memory is marked like an outage (runtime.context_of)
-            dispatcher.utter_message(text=text, **({"outage": True} if reply.outage else {}))
+        for i, text in enumerate(reply.texts):
+            # Bot message metadata reaches the tracker store's bot event, not the user: Rasa keeps the extra
+            # keywords of utter_message as BotUttered.metadata, and REST and socket.io send only the text.
+            # An answer given without memory is marked like an outage (runtime.context_of); the first message
+            # of the turn carries the skill's record of what it resolved (preferences.resolution).
+            dispatcher.utter_message(text=text, **({"outage": True} if reply.outage else {}),
+                                     **(to_metadata(reply.resolutions) if i == 0 else {}))
         return [SlotSet(runtime.STATE_SLOT, reply.state.to_json())]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from preferences.catalogs.places import City, by_key, candidates
 from preferences.records import Polarity, Preference, Source
+from preferences.resolution import How, ResolvedEntity
 from preferences.store import PreferenceStore
 
 # Cities a user asked about are remembered as inferred evidence in this slot,
@@ -77,29 +78,33 @@ def reason_for(pref: Preference, what: str) -> str:
     return "since you told me you like it"
 
 
-def resolve_city(profile: Profile, place: str) -> tuple[City | None, Choice | None, str]:
-    """The city a place name means for this user, and a note when it was a guess.
+def resolve_city(profile: Profile, place: str) -> tuple[City | None, Choice | None, str, ResolvedEntity]:
+    """The city a place name means for this user, a note when it was a guess, and the record of how.
 
     Order: the user's home city if the name matches it, then a city they asked
     about before with that name, then the most populous city with that name.
     """
     found = candidates(place)
+    keys = [c.key for c in found]
     if not found:
-        return None, None, f"I couldn't find a city called {place}."
+        return None, None, f"I couldn't find a city called {place}.", ResolvedEntity.named("city", place, None)
     if len(found) == 1 or "," in place:
-        return found[0], None, ""
-    keys = {c.key: c for c in found}
+        how = How.EXACT if len(found) == 1 else How.DEFAULT
+        return found[0], None, "", ResolvedEntity.among("city", place, found[0].key, keys, how)
+    named = {c.key: c for c in found}
     home = profile.favourite("home_city")
-    if home and home.value in keys:
-        city = keys[home.value]
-        return city, Choice("home_city", home.value, f"{city.label}, since that's where you live"), ""
+    if home and home.value in named:
+        city = named[home.value]
+        return (city, Choice("home_city", home.value, f"{city.label}, since that's where you live"), "",
+                ResolvedEntity.among("city", place, city.key, keys, How.PREFERENCE))
     for pref in profile.likes.get(ASKED_CITY, []):
-        if pref.value in keys:
-            city = keys[pref.value]
-            return city, Choice(ASKED_CITY, pref.value, f"{city.label}, the one you usually ask about"), ""
+        if pref.value in named:
+            city = named[pref.value]
+            return (city, Choice(ASKED_CITY, pref.value, f"{city.label}, the one you usually ask about"), "",
+                    ResolvedEntity.among("city", place, city.key, keys, How.ASKED))
     note = (f" (I picked {found[0].label}; there are {len(found)} places called {found[0].name}, "
             "so tell me the state or country if you meant another.)")
-    return found[0], None, note
+    return found[0], None, note, ResolvedEntity.among("city", place, found[0].key, keys, How.DEFAULT)
 
 
 def home_city(profile: Profile) -> tuple[City | None, Choice | None]:

@@ -13,12 +13,14 @@ you pick that?".
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from preferences.catalogs.places import City
 from preferences.errors import StoreUnavailable
 from preferences.personalization import Choice, Profile, home_city, profile_of, remember_city, resolve_city
+from preferences.resolution import How, ResolvedEntity
 from preferences.skills import registry
 from preferences.skills.base import Entities, SkillReply, first, place_of, with_choices
 from preferences.store import PreferenceStore
@@ -61,23 +63,25 @@ class AssistantService:
             memoryless = AssistantService(self.store, providers=self._providers, today=self._today,
                                           personalize=False)
             plain = registry.skill(skill).reply(memoryless, user, entities, utterance)
-            return SkillReply(f"{WITHOUT_MEMORY} {plain.text}", plain.facts | {"memory_unavailable": True})
+            return replace(plain, text=f"{WITHOUT_MEMORY} {plain.text}",
+                           facts=plain.facts | {"memory_unavailable": True})
 
     # --- what the skills share --------------------------------------------------------------------
     def where(self, user: str, profile: Profile, place: str | None, utterance: str | None,
-              remember: bool) -> tuple[City | None, Choice | None, str]:
-        """The city a request is about: the named one (as this user means it), else home.
+              remember: bool) -> tuple[City | None, Choice | None, str, ResolvedEntity | None]:
+        """The city a request is about: the named one (as this user means it), else home; and the record of how.
 
-        Returns (None, None, note) for a name no gazetteer city has, and
-        (None, None, "") when nothing was named and no home is known.
+        Returns (None, None, note, unknown) for a name no gazetteer city has,
+        and (None, None, "", None) when nothing was named and no home is known.
         """
         if place:
-            city, choice, note = resolve_city(profile, place)
+            city, choice, note, resolved = resolve_city(profile, place)
             if city is not None and remember and self.personalize:
                 remember_city(self.store, user, city, utterance)
-            return city, choice, note
+            return city, choice, note, resolved
         city, choice = home_city(profile)
-        return city, choice, ""
+        filled = ResolvedEntity("city", None, city.key, (), How.PREFERENCE) if city is not None else None
+        return city, choice, "", filled
 
     def profile(self, user: str) -> Profile:
         """The user's profile; empty when learning is switched off (the latency baseline)."""

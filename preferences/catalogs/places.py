@@ -120,7 +120,7 @@ def normalize_city(value: str) -> str | None:
     """Canonical key of the most populous match; None if no city matches.
 
     Picking the most populous is only the global default: the resolver in
-    preferences.resolution prefers the user's own history when it has one.
+    preferences.personalization prefers the user's own history when it has one.
     """
     if by_key(value) is not None:
         return value

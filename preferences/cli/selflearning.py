@@ -192,13 +192,18 @@ def withdraw(ctx: typer.Context, rewrite_id: Annotated[int, typer.Argument(metav
 @log_app.command("export")
 def export(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.jsonl")],
            tracker: TrackerOpt = None, json_out: JsonOpt = False) -> None:
-    """Write the interaction log as JSON Lines, one user turn per line (the miner's --from-log format)."""
-    from preferences.selflearning.jsonl import write_jsonl
-    from preferences.selflearning.tracker_store import iter_tracker_turns
+    """Write the interaction log as JSON Lines, one user turn per line (the miner's --from-log format).
+
+    Each line also keeps what failure points read (intent ranking, entity confidences and spans, actions, the
+    skill's recorded resolutions): `prefs defects report --from-log` on an export sees what the store had.
+    """
+    from preferences.selflearning.failure_points.sources import iter_tracker_raw, write_raw_jsonl
+    from preferences.selflearning.tracker_store import has_events
 
     s = options(ctx, json_out)
     with Guard():
-        n = write_jsonl(iter_tracker_turns(_tracker(tracker)), path)
+        url = _tracker(tracker)
+        n = write_raw_jsonl(iter_tracker_raw(url) if has_events(url) else (), path)  # a fresh store: no lines
     if s.json:
         emit_json({"file": str(path), "turns": n})
     else:

@@ -68,7 +68,7 @@ class Requests:
                             only=set(registry.skill(skill).teaches))
             reply = self.run(ctx, skill, entities)
             lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
-            return Reply([lead, *reply.texts], reply.state)
+            return Reply([lead, *reply.texts], reply.state, resolutions=reply.resolutions)
         reply = self.run(ctx, skill, entities, with_metadata=True)
         if ctx.confidence < LOW_CONFIDENCE:
             reply.state.pending = CheckPending(reply.state.last_request)
@@ -95,7 +95,8 @@ class Requests:
             or self.service.reply(skill, ctx.user, entities, text)
         ctx.state.last_request = Request(skill, dict(entities), text or "")
         ctx.state.last_choices = list(reply.facts.get("choices", []))
-        return Reply([reply.text], ctx.state, outage=bool(reply.facts.get("memory_unavailable")))
+        return Reply([reply.text], ctx.state, outage=bool(reply.facts.get("memory_unavailable")),
+                     resolutions=reply.resolutions)
 
     def in_context(self: "Conversation", user: str, skill: str, entities: Mapping[str, Any], text: str,
                    channel: ChannelMetadata) -> SkillReply | None:
@@ -163,7 +164,7 @@ class Requests:
         lines = [confirmation(learned)] if learned else []
         lines += reply.texts
         lines += self.maybe_offer_qa(ctx.user, state)
-        return Reply(lines, reply.state)
+        return Reply(lines, reply.state, resolutions=reply.resolutions)
 
     def maybe_offer_qa(self: "Conversation", user: str, state: State) -> list[str]:
         if state.offered_qa or state.moments < OFFER_QA_AFTER_MOMENTS or state.qa is not None:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Union
 
 from preferences.catalogs.text import fold
+from preferences.resolution import ResolvedEntity
 
 MAX_KEYS = 50  # request keys kept per list: the slot must stay small
 
@@ -149,6 +150,8 @@ class Reply:
     texts: list[str]
     state: State
     outage: bool = False  # the answer is "my memory is unavailable": a retry is not a misunderstanding
+    # what the skill that answered resolved each entity to (preferences.resolution), for the log; () if none ran
+    resolutions: tuple[ResolvedEntity, ...] = ()
 
 
 def request_key(text: str) -> str:

@@ -210,12 +210,17 @@ def event_rows(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS, sin
         after = (rows[-1][1], rows[-1][0])
 
 
+def has_events(url_or_engine: str | Engine) -> bool:
+    """Whether the events table exists: Rasa creates it on its first conversation, so a fresh store has none."""
+    with _engine(url_or_engine).connect() as conn:
+        return sa.inspect(conn).has_table("events")
+
+
 def iter_tracker_turns(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS) -> Iterator[LoggedTurn]:
     """Every user turn in the tracker store, sender by sender, one page of events in memory (`event_rows`)."""
     engine = _engine(url_or_engine)
-    with engine.connect() as conn:
-        if not sa.inspect(conn).has_table("events"):
-            return  # Rasa creates the table on its first conversation: until then there is nothing to mine
+    if not has_events(engine):
+        return  # until Rasa's first conversation there is nothing to mine
     assembler = _Assembler()
     for _, sender, type_name, ts, action, raw in event_rows(engine, batch_rows=batch_rows):
         yield from assembler.add(sender, type_name, ts, action, raw)

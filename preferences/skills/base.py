@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable
+
+from preferences.resolution import ResolvedEntity
 
 
 @dataclass(frozen=True)
 class SkillReply:
-    """The text to say plus the facts behind it (for explanations and tests)."""
+    """The text to say plus the facts behind it (for explanations and tests).
+
+    ``resolutions`` is the skill's record of what it made of each entity
+    (`preferences.resolution`): logged with the answer, for failure points.
+    """
 
     text: str
     facts: dict[str, Any] = field(default_factory=dict)
+    resolutions: tuple[ResolvedEntity, ...] = ()
 
 
 def stable_number(*parts: object, modulo: int) -> int:
@@ -73,6 +80,9 @@ class Skill:
     slots: tuple[Slot, ...] = ()
     questions: tuple[Question, ...] = ()
     examples: tuple[str, ...] = field(default=())  # a few requests, for help texts and smoke tests
+    # (entity, words) -> what this skill makes of the words for a user with no preferences, or None if it does
+    # not read that entity; the same code its reply records with (generated failure-point traffic uses it)
+    resolves: Callable[[str, str], ResolvedEntity | None] | None = None
 
 
 def first(entities: Entities, name: str) -> str | None:
@@ -107,4 +117,9 @@ def with_choices(reply: SkillReply, choices: Sequence[Any], lead: str | None = N
     """Attach the choices (personalization.Choice) to the facts, and lead the text with why."""
     facts = dict(reply.facts)
     facts["choices"] = [asdict(c) for c in choices]
-    return SkillReply(f"{lead} {reply.text}" if lead else reply.text, facts)
+    return replace(reply, text=f"{lead} {reply.text}" if lead else reply.text, facts=facts)
+
+
+def with_resolutions(reply: SkillReply, resolutions: Iterable[ResolvedEntity | None]) -> SkillReply:
+    """The reply with the skill's record of what it resolved appended (None: nothing resolved there)."""
+    return replace(reply, resolutions=reply.resolutions + tuple(r for r in resolutions if r is not None))

@@ -126,7 +126,8 @@ def _describe(device: str, room: str) -> str:
 # --- the skill, declared once ------------------------------------------------------------------------
 from typing import TYPE_CHECKING  # noqa: E402
 
-from preferences.skills.base import Entities, Skill, SkillReply, first  # noqa: E402
+from preferences.resolution import ResolvedEntity  # noqa: E402
+from preferences.skills.base import Entities, Skill, SkillReply, first, with_resolutions  # noqa: E402
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -149,26 +150,38 @@ def device_command(entities: Entities) -> DeviceCommand | SkillReply:
                          parse_level(first(entities, "level")))
 
 
+def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a device named `words` is (`Skill.resolves`); rooms and levels are free text, not resolved."""
+    return ResolvedEntity.named("device", words, normalize_device(words)) if entity == "device" else None
+
+
+def _resolved(entities: Entities) -> list[ResolvedEntity | None]:
+    device_text = first(entities, "device")
+    return [resolve_named("device", device_text) if device_text else None]
+
+
 def control_device_reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     cmd = device_command(entities)
     if isinstance(cmd, SkillReply):
-        return cmd
+        return with_resolutions(cmd, _resolved(entities))
     state, text = apply_command(service.store, user, cmd)
-    return SkillReply(text, {"device": cmd.device, "room": cmd.room, "state": state})
+    return with_resolutions(SkillReply(text, {"device": cmd.device, "room": cmd.room, "state": state}),
+                            _resolved(entities))
 
 
 def device_status_reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     cmd = device_command(entities)
     if isinstance(cmd, SkillReply):
-        return cmd
-    return SkillReply(status_text(service.store, user, cmd.device, cmd.room),
-                      {"device": cmd.device, "room": cmd.room})
+        return with_resolutions(cmd, _resolved(entities))
+    return with_resolutions(SkillReply(status_text(service.store, user, cmd.device, cmd.room),
+                                       {"device": cmd.device, "room": cmd.room}), _resolved(entities))
 
 
 SKILLS = (
     Skill(name="control_device", intent="control_device", action="action_control_device",
           reply=control_device_reply, hint="Which device, and what should I do with it?",
-          examples=("turn on the kitchen lights", "set the thermostat to 70")),
+          examples=("turn on the kitchen lights", "set the thermostat to 70"), resolves=resolve_named),
     Skill(name="device_status", intent="device_status", action="action_device_status",
-          reply=device_status_reply, hint="Which device did you mean?", examples=("is the oven on",)),
+          reply=device_status_reply, hint="Which device did you mean?", examples=("is the oven on",),
+          resolves=resolve_named),
 )

@@ -85,25 +85,39 @@ from typing import TYPE_CHECKING  # noqa: E402
 from preferences.catalogs import normalize  # noqa: E402
 from preferences.personalization import Choice, Profile, reason_for  # noqa: E402
 from preferences.records import Preference  # noqa: E402
-from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+from preferences.resolution import How, ResolvedEntity  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices, with_resolutions  # noqa: E402
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
+
+
+def genre_resolution(match: catalog.GenreMatch) -> ResolvedEntity:
+    """What genre words come to: the genre that plays, exact only when it is the one the words name."""
+    if match.played is None:
+        return ResolvedEntity("genre", match.words, None, (), How.UNKNOWN)
+    exact = match.exact and match.played == match.genre
+    return ResolvedEntity("genre", match.words, match.played, (), How.EXACT if exact else How.CLOSEST)
 
 
 def _requested(service: AssistantService, artist_text: str | None, genre_text: str | None) -> SkillReply:
     """A request that names a genre or an artist: play it, the closest thing, or say plainly we can't."""
     artist = normalize("artist", artist_text) if artist_text else None
     match = catalog.closest_playable(genre_text) if genre_text and not artist else None
+    resolved = (ResolvedEntity.named("artist", artist_text, artist) if artist_text else None,
+                genre_resolution(match) if match is not None else None)  # a genre beside a known artist is unread
     if artist:
-        return with_choices(play_music(service.provider("play_music"), artist=artist), [])
+        return with_resolutions(with_choices(play_music(service.provider("play_music"), artist=artist), []), resolved)
     if match is not None and match.played:
         asked = None if match.exact else genre_text
-        return with_choices(play_music(service.provider("play_music"), genre=match.genre, asked=asked), [])
+        played = play_music(service.provider("play_music"), genre=match.genre, asked=asked)
+        return with_resolutions(with_choices(played, []), resolved)
     if genre_text:
-        return SkillReply(f"I don't know the genre \"{genre_text}\" yet, and nothing I have is close to it. "
-                          "Try jazz, rock, pop or classical.", {"unknown_genre": genre_text})
-    return SkillReply(f"I don't have any music by {artist_text} in my catalog yet.", {"unknown_artist": artist_text})
+        return with_resolutions(SkillReply(f"I don't know the genre \"{genre_text}\" yet, and nothing I have is "
+                                           "close to it. Try jazz, rock, pop or classical.",
+                                           {"unknown_genre": genre_text}), resolved)
+    return with_resolutions(SkillReply(f"I don't have any music by {artist_text} in my catalog yet.",
+                                       {"unknown_artist": artist_text}), resolved)
 
 
 def _liked_genre(profile: Profile, avoid: frozenset[str]
@@ -132,7 +146,8 @@ def _from_profile(service: AssistantService, profile: Profile) -> SkillReply:
         name, reason = (match.genre if match.exact else pref.value), reason_for(pref, "music")
         played = play_music(provider, genre=match.genre, asked=None if match.exact else pref.value)
         verb = "Looking for" if "asked_genre" in played.facts else "Playing"  # the reply then says what instead
-        return with_choices(played, [Choice("genre", name, reason)], f"{verb} {name}, {reason}.")
+        return with_resolutions(with_choices(played, [Choice("genre", name, reason)], f"{verb} {name}, {reason}."),
+                                [ResolvedEntity("genre", None, match.played, (), How.PREFERENCE)])
     missing = list(nothing_close)
     for pref in profile.likes.get("artist", []):
         artist = catalog.normalize_artist(pref.value)
@@ -140,8 +155,9 @@ def _from_profile(service: AssistantService, profile: Profile) -> SkillReply:
             missing.append(f"music by {pref.value}")
             continue
         reason = reason_for(pref, "artist")
-        return with_choices(play_music(provider, artist=artist), [Choice("artist", artist, reason)],
-                            f"Playing {artist}, {reason}.")
+        return with_resolutions(with_choices(play_music(provider, artist=artist), [Choice("artist", artist, reason)],
+                                             f"Playing {artist}, {reason}."),
+                                [ResolvedEntity("artist", None, artist, (), How.PREFERENCE)])
     reply = play_music(provider, avoid=avoid)
     choices = [Choice("genre", g, "you told me you don't like it") for g in sorted(avoid)]
     lead = f"Avoiding {', '.join(sorted(avoid))}, as you asked." if avoid else None
@@ -155,17 +171,33 @@ def _from_profile(service: AssistantService, profile: Profile) -> SkillReply:
 def _song(service: AssistantService, title: str, artist_text: str | None) -> SkillReply:
     """A song asked for by title: that track when the catalog has it, else say so and play the artist if known."""
     found = catalog.track(title, artist_text)
+    artist = normalize("artist", artist_text) if artist_text else None
+    resolved = (ResolvedEntity.named("song", title, found[1] if found else None),
+                ResolvedEntity.named("artist", artist_text, artist) if artist_text else None)
     if found is not None:
         who, name = found
-        return SkillReply(f"Playing {name} by {who.name}.", {"artist": who.name, "track": name,
-                                                               "genre": who.genres[0] if who.genres else "music"})
-    artist = normalize("artist", artist_text) if artist_text else None
+        return with_resolutions(SkillReply(f"Playing {name} by {who.name}.", {
+            "artist": who.name, "track": name, "genre": who.genres[0] if who.genres else "music"}), resolved)
     if artist is None:
-        return SkillReply(f"I don't have \"{title}\" in my catalog yet. Tell me the artist, or a genre, and I'll "
-                          "play something close.", {"unknown_track": title})
+        return with_resolutions(SkillReply(f"I don't have \"{title}\" in my catalog yet. Tell me the artist, or a "
+                                           "genre, and I'll play something close.", {"unknown_track": title}),
+                                resolved)
     played = play_music(service.provider("play_music"), artist=artist)
-    return SkillReply(f"I don't have \"{title}\" yet, so here's something else by {artist}: "
-                      + played.text.removeprefix("Playing "), played.facts | {"unknown_track": title})
+    return with_resolutions(SkillReply(f"I don't have \"{title}\" yet, so here's something else by {artist}: "
+                                       + played.text.removeprefix("Playing "), played.facts | {"unknown_track": title}),
+                            resolved)
+
+
+def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a request naming `words` as `entity` resolves to here, for a user with no preferences."""
+    if entity == "genre":
+        return genre_resolution(catalog.closest_playable(words))
+    if entity == "artist":
+        return ResolvedEntity.named("artist", words, normalize("artist", words))
+    if entity == "song":
+        found = catalog.track(words)
+        return ResolvedEntity.named("song", words, found[1] if found else None)
+    return None
 
 
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
@@ -185,5 +217,5 @@ SKILLS = (
           slots=(Slot("genre", "music", "genre", normalize=catalog.normalize_genre, order=10),
                  Slot("artist", "music", "artist", normalize=catalog.normalize_artist, order=20)),
           questions=(Question("genre", "What kind of music do you like?", order=10),),
-          examples=("play some jazz", "play something by Adele")),
+          examples=("play some jazz", "play something by Adele"), resolves=resolve_named),
 )

@@ -70,7 +70,8 @@ from typing import TYPE_CHECKING  # noqa: E402
 from preferences.catalogs import normalize  # noqa: E402
 from preferences.catalogs.news import normalize_topic  # noqa: E402
 from preferences.personalization import Choice, reason_for  # noqa: E402
-from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+from preferences.resolution import How, ResolvedEntity  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices, with_resolutions  # noqa: E402
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -79,17 +80,28 @@ if TYPE_CHECKING:
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     topic_text = first(entities, "news_topic")
     topic = normalize("news_topic", topic_text) if topic_text else None
+    resolved = [ResolvedEntity.named("news_topic", topic_text, topic) if topic_text else None]
     if topic_text and not topic:
         reply = news_reply(service.provider("news"), None, service.today)
-        return SkillReply(f"I have no {topic_text} news, but here is the rest. {reply.text}", reply.facts)
+        return with_resolutions(SkillReply(f"I have no {topic_text} news, but here is the rest. {reply.text}",
+                                           reply.facts), resolved)
     if topic:
-        return with_choices(news_reply(service.provider("news"), topic, service.today), [])
+        return with_resolutions(with_choices(news_reply(service.provider("news"), topic, service.today), []),
+                                resolved)
     fav = service.profile(user).favourite("news_topic")
     if fav:
         reason = reason_for(fav, "topic")
-        return with_choices(news_reply(service.provider("news"), fav.value, service.today),
-                            [Choice("news_topic", fav.value, reason)], f"Here's {fav.value}, {reason}.")
+        return with_resolutions(with_choices(news_reply(service.provider("news"), fav.value, service.today),
+                                             [Choice("news_topic", fav.value, reason)],
+                                             f"Here's {fav.value}, {reason}."),
+                                [ResolvedEntity("news_topic", None, fav.value, (), How.PREFERENCE)])
     return with_choices(news_reply(service.provider("news"), None, service.today), [])
+
+
+def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a topic named `words` resolves to (`Skill.resolves`)."""
+    return ResolvedEntity.named("news_topic", words, normalize("news_topic", words)) if entity == "news_topic" \
+        else None
 
 
 SKILLS = (
@@ -98,5 +110,5 @@ SKILLS = (
           teaches=("news_topic",), answers=("news_topic",),
           slots=(Slot("news_topic", "news", "news_topic", normalize=normalize_topic, noun="{} news", order=50),),
           questions=(Question("news_topic", "Which news topics interest you most?", order=50),),
-          examples=("what's in the news", "technology news")),
+          examples=("what's in the news", "technology news"), resolves=resolve_named),
 )

@@ -130,8 +130,10 @@ def _a(word: str) -> str:
 # --- the skill, declared once ------------------------------------------------------------------------
 from typing import TYPE_CHECKING  # noqa: E402
 
-from preferences.personalization import Choice, Profile, reason_for  # noqa: E402
-from preferences.skills.base import Entities, Question, Skill, Slot, first, place_of, with_choices  # noqa: E402
+from preferences.personalization import Choice, Profile, reason_for, resolve_city  # noqa: E402
+from preferences.resolution import How, ResolvedEntity  # noqa: E402
+from preferences.skills.base import (  # noqa: E402
+    Entities, Question, Skill, Slot, first, place_of, with_choices, with_resolutions)
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -178,24 +180,35 @@ def _cuisine_for(profile: Profile, asked: food.CuisineMatch | None,
     return None, None, ""
 
 
+def cuisine_resolution(match: food.CuisineMatch) -> ResolvedEntity:
+    """What cuisine words come to: exact when they name it, closest when they only contain it ("northern thai")."""
+    if match.cuisine is None:
+        return ResolvedEntity.named("cuisine", match.words, None)
+    return ResolvedEntity("cuisine", match.words, match.cuisine, (), How.EXACT if match.exact else How.CLOSEST)
+
+
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     cuisine_text, place = first(entities, "cuisine"), place_of(entities)
     booking = booking_of(entities, service.today)
     if isinstance(booking, SkillReply):
         return booking
     asked = food.match(cuisine_text) if cuisine_text else None
+    resolved = [cuisine_resolution(asked) if asked is not None else None]
     if asked is not None and asked.cuisine is None:
-        return SkillReply(f"I don't know {cuisine_text} as a cuisine yet, and nothing I know is close to it. "
-                          "Try Italian, Thai or Mexican.", {"unknown_cuisine": cuisine_text})
+        return with_resolutions(SkillReply(f"I don't know {cuisine_text} as a cuisine yet, and nothing I know is "
+                                           "close to it. Try Italian, Thai or Mexican.",
+                                           {"unknown_cuisine": cuisine_text}), resolved)
     profile = service.profile(user)
-    city, choice, city_note = service.where(user, profile, place, utterance, remember=False)
+    city, choice, city_note, where = service.where(user, profile, place, utterance, remember=False)
+    resolved.append(where)
     if city is None:
         if place:
-            return SkillReply(city_note, {"unknown_city": place})
+            return with_resolutions(SkillReply(city_note, {"unknown_city": place}), resolved)
         what = f"{asked.cuisine} food" if asked else "a place to eat"
         ask = ("book a table" + (f" for {booking.party_size}" if booking.party_said else "")) if booking \
             else f"look for {what}"
-        return SkillReply(f"Where should I {ask}? For example: \"in Boston\".", {"missing": "city"})
+        return with_resolutions(SkillReply(f"Where should I {ask}? For example: \"in Boston\".",
+                                           {"missing": "city"}), resolved)
     if choice and not place:
         choice = Choice(choice.slot, choice.value, f"a place near your home in {city.label}")
     choices = [choice] if choice else []
@@ -203,6 +216,7 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
     cuisine, liked, note = _cuisine_for(profile, asked, avoid)
     if liked:
         choices.append(liked)
+        resolved.append(ResolvedEntity("cuisine", None, cuisine, (), How.PREFERENCE))
     provider = service.provider("find_restaurant")
     if booking:
         found = booking_reply(provider, city, cuisine, booking, service.today, avoid)
@@ -210,7 +224,15 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
         dish = _dish_words(cuisine_text) if asked and asked.dish else None
         found = restaurant_reply(provider, city, cuisine, avoid, dish)
     lead = ("Looking for " + " and ".join(c.reason for c in choices) + ".") if choices else None
-    return with_choices(SkillReply(note + found.text + city_note, found.facts), choices, lead)
+    return with_resolutions(with_choices(SkillReply(note + found.text + city_note, found.facts), choices, lead),
+                            resolved)
+
+
+def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a cuisine or city named `words` resolves to, for a user with no preferences (`Skill.resolves`)."""
+    if entity == "cuisine":
+        return cuisine_resolution(food.match(words))
+    return resolve_city(Profile(), words)[3] if entity == "city" else None
 
 
 def _dish_words(text: str | None) -> str | None:
@@ -227,5 +249,5 @@ SKILLS = (
           hint="What kind of food did you want, and where?", teaches=("cuisine",), answers=("cuisine",),
           slots=(Slot("cuisine", "food", "cuisine", normalize=food.normalize_cuisine, noun="{} food", order=30),),
           questions=(Question("cuisine", "What's your favourite kind of food?", order=30),),
-          examples=("find me a Thai restaurant", "somewhere to eat in Portland")),
+          examples=("find me a Thai restaurant", "somewhere to eat in Portland"), resolves=resolve_named),
 )

@@ -50,7 +50,8 @@ from typing import TYPE_CHECKING, Any  # noqa: E402
 from preferences.catalogs.sports import TEAMS_BY_NAME, find_teams, normalize_team  # noqa: E402
 from preferences.personalization import Choice, reason_for  # noqa: E402
 from preferences.records import Polarity  # noqa: E402
-from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices  # noqa: E402
+from preferences.resolution import How, ResolvedEntity  # noqa: E402
+from preferences.skills.base import Entities, Question, Skill, Slot, first, with_choices, with_resolutions  # noqa: E402
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -58,6 +59,16 @@ if TYPE_CHECKING:
 
 def _team_phrase(value: str, polarity: Any) -> str:
     return f"you {'support' if polarity is Polarity.LIKE else 'are not a fan of'} the {value}"
+
+
+def team_resolution(words: str, teams: list[Team], liked: set[str]) -> ResolvedEntity:
+    """Which of the teams the words name is meant: the only one, the user's own, or the first."""
+    names = [t.name for t in teams]
+    mine = [n for n in names if n in liked]
+    if len(names) > 1 and mine:
+        return ResolvedEntity.among("team", words, mine[0], names, How.PREFERENCE)
+    return ResolvedEntity.among("team", words, names[0] if names else None, names,
+                                How.EXACT if len(names) == 1 else How.DEFAULT)
 
 
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
@@ -69,23 +80,31 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
             return SkillReply("Which team? For example: \"how did the Celtics do?\" "
                               "You can also tell me which team you support.", {"missing": "team"})
         reason = reason_for(fav, "team")
-        return with_choices(score_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today),
-                            [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}.")
+        return with_resolutions(
+            with_choices(score_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today),
+                         [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}."),
+            [ResolvedEntity("team", None, fav.value, (), How.PREFERENCE)])
     teams = find_teams(team_text)
-    if not teams:
-        return SkillReply(f"I don't know a team called {team_text}. I follow the NBA, NFL, MLB and NHL.",
-                          {"unknown_team": team_text})
     liked = {p.value for p in profile.likes.get("team", [])}
+    resolved = [team_resolution(team_text, teams, liked)]
+    if not teams:
+        return with_resolutions(SkillReply(f"I don't know a team called {team_text}. I follow the NBA, NFL, MLB and "
+                                           "NHL.", {"unknown_team": team_text}), resolved)
     mine = [t for t in teams if t.name in liked]
     if len(teams) > 1 and mine:
-        return with_choices(score_reply(service.provider("sports_score"), mine[0], service.today),
-                            [Choice("team", mine[0].name, "your team")],
-                            f"Checking the {mine[0].name}, since they're your team.")
+        return with_resolutions(with_choices(score_reply(service.provider("sports_score"), mine[0], service.today),
+                                             [Choice("team", mine[0].name, "your team")],
+                                             f"Checking the {mine[0].name}, since they're your team."), resolved)
     reply = score_reply(service.provider("sports_score"), teams[0], service.today)
     if len(teams) > 1:
         others = ", ".join(t.name for t in teams[1:])
         reply = SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)
-    return with_choices(reply, [])
+    return with_resolutions(with_choices(reply, []), resolved)
+
+
+def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a team named `words` resolves to, for a user with no preferences (`Skill.resolves`)."""
+    return team_resolution(words, find_teams(words), set()) if entity == "team" else None
 
 
 SKILLS = (
@@ -94,5 +113,5 @@ SKILLS = (
           teaches=("team",), answers=("team",),
           slots=(Slot("team", "sports", "team", normalize=normalize_team, describe=_team_phrase, order=40),),
           questions=(Question("team", "Which sports team do you support?", order=20),),
-          examples=("how did the Celtics do", "Yankees score")),
+          examples=("how did the Celtics do", "Yankees score"), resolves=resolve_named),
 )

@@ -70,8 +70,10 @@ from typing import TYPE_CHECKING  # noqa: E402
 
 from preferences.catalogs.places import by_key, normalize_city  # noqa: E402
 from preferences.catalogs.units import normalize_units  # noqa: E402
-from preferences.personalization import ASKED_CITY, Choice  # noqa: E402
-from preferences.skills.base import Entities, Question, Skill, Slot, place_of, with_choices  # noqa: E402
+from preferences.personalization import ASKED_CITY, Choice, Profile, resolve_city  # noqa: E402
+from preferences.resolution import ResolvedEntity  # noqa: E402
+from preferences.skills.base import (  # noqa: E402
+    Entities, Question, Skill, Slot, place_of, with_choices, with_resolutions)
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -85,10 +87,10 @@ def _label(key: str) -> str:
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     profile = service.profile(user)
     place = place_of(entities)
-    city, choice, note = service.where(user, profile, place, utterance, remember=True)
+    city, choice, note, resolved = service.where(user, profile, place, utterance, remember=True)
     if city is None:
         if place:
-            return SkillReply(note, {"unknown_city": place})
+            return with_resolutions(SkillReply(note, {"unknown_city": place}), [resolved])
         return SkillReply("Which city would you like the weather for? For example: \"weather in Boston\". "
                           "You can also tell me where you live.", {"missing": "city"})
     choices = [choice] if choice else []
@@ -102,7 +104,12 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
     if choices:
         lead = "Using " + " and ".join(c.reason if c.slot != "home_city" else f"{city.label}, {c.reason}"
                                        for c in choices) + "."
-    return with_choices(SkillReply(reply.text + note, reply.facts), choices, lead)
+    return with_resolutions(with_choices(SkillReply(reply.text + note, reply.facts), choices, lead), [resolved])
+
+
+def resolve_city_named(entity: str, words: str) -> ResolvedEntity | None:
+    """What a city named `words` resolves to, for a user with no preferences (see `Skill.resolves`)."""
+    return resolve_city(Profile(), words)[3] if entity == "city" else None
 
 
 SKILLS = (
@@ -120,5 +127,5 @@ SKILLS = (
                       describe=lambda value, polarity: f"you usually mean {_label(value)}")),
           questions=(Question("home_city", "Which city do you live in?", order=40),
                      Question("units", "Do you prefer temperatures in Celsius or Fahrenheit?", order=60)),
-          examples=("what's the weather in Boston", "will it rain tomorrow")),
+          examples=("what's the weather in Boston", "will it rain tomorrow"), resolves=resolve_city_named),
 )

@@ -26,17 +26,25 @@ class Client(socketio.AsyncClient):
         await self.eio.disconnect(abort=True)
 
 
-async def chat(url: str, session_id: str, messages: list[tuple[str, dict]], settle: float = 0.0) -> list[str]:
+async def chat(url: str, session_id: str, messages: list[tuple[str, dict]], settle: float = 0.0,
+               payloads: list[dict] | None = None) -> list[str]:
     """Send each (text, customData) in one session; returns the first bot utterance after each.
 
     With `settle` > 0, every utterance of the turn instead (a turn may say several things: the rest are
-    taken until none arrives for `settle` seconds), joined by spaces.
+    taken until none arrives for `settle` seconds), joined by spaces. `payloads` collects every
+    bot_uttered payload as the client got it.
     """
     client = Client()
     answers: asyncio.Queue[str] = asyncio.Queue()
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
-    client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text", "")))
+
+    def uttered(data: dict) -> None:
+        if payloads is not None:
+            payloads.append(data)
+        answers.put_nowait(data.get("text", ""))
+
+    client.on("bot_uttered", uttered)
     await client.connect(url, transports=["polling"], socketio_path="/socket.io")
     try:
         await client.emit("session_request", {"session_id": session_id})

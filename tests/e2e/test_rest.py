@@ -56,3 +56,33 @@ def test_bad_input_still_gets_a_clear_answer(assistant: RunningAssistant, text: 
 def test_http_api_is_enabled(assistant: RunningAssistant) -> None:
     status = requests.get(f"{assistant.url}/status", timeout=10).json()
     assert status["model_file"].endswith(".tar.gz")
+
+
+def test_a_served_turn_logs_what_the_skill_resolved_and_the_user_sees_only_the_words(
+        assistant: RunningAssistant) -> None:
+    """Issue 12: the skill's record of its resolution lands in the tracker store's bot event (its metadata),
+    never in the REST answer, and the failure-point trace prefers it to re-deriving from the catalogs."""
+    from preferences.selflearning.failure_points.resolve import resolve
+    from preferences.selflearning.failure_points.sources import iter_tracker_raw, sessions_of
+    from preferences.selflearning.failure_points.trace import build_session
+
+    user = new_user()
+    assert "Portland, Maine" in reply(assistant, "I live in Portland, Maine", user)
+    r = requests.post(f"{assistant.url}/webhooks/rest/webhook", timeout=60, headers=assistant.user_headers(user),
+                      json={"sender": user, "message": "what's the weather in Portland"})
+    r.raise_for_status()
+    assert r.json() and all(set(m) == {"recipient_id", "text"} for m in r.json())  # the words, nothing else
+    assert "Portland, Maine" in " ".join(m["text"] for m in r.json())
+    events = requests.get(f"{assistant.url}/conversations/{user}/tracker", headers=assistant.api_headers(),
+                          timeout=30).json()["events"]
+    logged = [e["metadata"]["resolutions"] for e in events
+              if e.get("event") == "bot" and (e.get("metadata") or {}).get("resolutions")]
+    (city,) = logged[-1]
+    assert (city["entity"], city["resolved"], city["how"]) == ("city", "Portland, ME, US", "preference")
+    assert "Portland, OR, US" in city["alternatives"] and city["value"].lower() == "portland"
+
+    raws = [r for r in iter_tracker_raw(f"sqlite:///{assistant.workdir / 'tracker.db'}") if r.turn.user_id == user]
+    weather = [t for s in sessions_of(raws) for t in build_session(s) if t.intent == "ask_weather"][-1]
+    (res,) = weather.resolutions
+    assert weather.resolution_source == "recorded" and res.recorded and res.resolved == "Portland, ME, US"
+    assert resolve("city", "portland").resolved == "Portland, OR, US"  # what re-deriving would have said

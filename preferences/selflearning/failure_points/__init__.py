@@ -4,7 +4,8 @@ The pieces, in the order a report uses them (docs/failure-points.md):
 
 * `classes`: the failure points, in pipeline order, with documented examples;
 * `sources`: raw turns from Rasa's tracker store or a JSON Lines log;
-* `resolve`: each recognised entity re-resolved with the catalogs (and its alternatives);
+* `resolve`: each entity's resolution and alternatives: the skill's record when the log has it
+  (`preferences.resolution`), else re-resolved with the catalogs;
 * `trace`: the per-request trace: interpretation, resolution, action, answer, context, rephrase diff;
 * `rules`: the rule labeller, the baseline; `features` + `model`: the scikit-learn classifier;
 * `classify`: many sessions on Dask; `report`: counts, shares over time, top failing requests, the plot;

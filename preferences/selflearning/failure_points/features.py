@@ -76,7 +76,7 @@ def answer_cues(trace: TurnTrace) -> tuple[bool, bool, bool, bool]:
 def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     res = trace.resolutions
     catalogued = [r for r in res if r.catalogued]
-    unresolved = [r for r in catalogued if r.resolved is None]
+    unresolved = [r for r in catalogued if r.missed]  # a closest stand-in is not what the words named
     out["n_entities"] = len(res)
     out["n_unresolved"] = len(unresolved)
     out["max_alternatives"] = max((len(r.alternatives) for r in res), default=0)

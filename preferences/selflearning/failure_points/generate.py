@@ -12,6 +12,12 @@ worded as that failure calls for (the name spelled right, other words for
 the intent, the value said more plainly, a qualifier for the ambiguous
 place...).
 
+A turn the skill of its intent answered also carries the skill's record of
+what it resolved each entity to, as the action server logs it
+(`Skill.resolves`: the skill's own code, for a user with no preferences),
+so generated traffic and the served assistant's log look alike; a turn that
+ran another action has none, as in the log.
+
 Held-out honesty: `split="test"` uses the other half of every template and
 answer list (`generate_data`), values the train half never asked for, other
 noise operations for misheard words, and other users; only the kinds of
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from preferences.selflearning.failure_points import generate_data as D
@@ -31,6 +37,7 @@ from preferences.selflearning.failure_points.classes import FailurePoint as P
 from preferences.selflearning.failure_points.noise import half as _half
 from preferences.selflearning.failure_points.noise import mishear as _mishear
 from preferences.selflearning.failure_points.noise import noisy as _noisy
+from preferences.resolution import ResolvedEntity
 from preferences.selflearning.failure_points.resolve import resolve, vocabulary
 from preferences.selflearning.failure_points.trace import Mention, RawTurn
 from preferences.selflearning.turns import LoggedTurn, OutcomeSignal
@@ -72,6 +79,15 @@ def _values(entity: str, split: str) -> tuple[tuple[str, str], ...]:
     return pairs[0::2] if split == "train" else pairs
 
 
+@lru_cache(maxsize=1 << 14)
+def _recorded(action: str | None, entity: str, value: str) -> ResolvedEntity | None:
+    """What the skill behind `action` records for the mention, as the served assistant would log it."""
+    from preferences.skills import registry
+
+    skill = registry.BY_ACTION.get(action or "")
+    return skill.resolves(entity, value) if skill is not None and skill.resolves is not None else None
+
+
 @lru_cache(maxsize=None)
 def _unknown(entity: str) -> tuple[str, ...]:
     return tuple(v for v in D.UNKNOWN.get(entity, ()) if resolve(entity, v).resolved is None)
@@ -103,7 +119,8 @@ class _Session:
         ranking += [(o, rest * self.rng.uniform(0.0, 0.3)) for o in self.rng.sample(others, 2)]
         logged = LoggedTurn(self.user, self.session, self.t, text, interpreted, None, intent, conf,
                             tuple((m.entity, m.value) for m in mentions), answer, None, signals)
-        self.turns.append(RawTurn(logged, tuple(ranking), mentions, (action,) if action else (), label))
+        recorded = tuple(r for m in mentions if (r := _recorded(action, m.entity, m.value)) is not None)
+        self.turns.append(RawTurn(logged, tuple(ranking), mentions, (action,) if action else (), label, recorded))
 
     def mention(self, text: str, entity: str, value: str, low: float = 0.75) -> Mention:
         start = text.find(value)
@@ -139,8 +156,7 @@ class _Session:
                       action="action_handle_dissatisfaction", answer="Sorry. What did you mean?")
         elif r < 0.88:
             last = self.turns[-1]
-            self.turns[-1] = RawTurn(LoggedTurn(**{**last.turn.__dict__, "signals": frozenset(
-                {OutcomeSignal.BARGE_IN})}), last.ranking, last.mentions, last.actions, last.label)
+            self.turns[-1] = replace(last, turn=replace(last.turn, signals=frozenset({OutcomeSignal.BARGE_IN})))
             fix()
         else:
             self.t += self.rng.uniform(60, 200)  # gave up, maybe asks something else later

@@ -1,12 +1,17 @@
-"""Re-resolve a recognised entity with the project's catalogs, at trace time.
+"""An entity's resolution in a trace: the skill's own record when the log has one, else re-resolved.
 
-Rasa's log keeps what NLU recognised (entity, value, confidence) but not
-what the skill resolved it to, nor the other things it could have meant.
-Those are *derived* here, with the very normalisers the skills declare
+Since issue 12 the skills record what they resolved each entity to
+(`preferences.resolution`; the action server logs it with the answer), and
+`from_record` turns that record into a trace's `Resolution`: what the skill
+did at the time, preferences, asked cities and "the closest I have" included.
+Logs written before that (and JSON Lines without ``resolutions``) have only
+what NLU recognised (entity, value, confidence); for them `resolve`
+*derives* the resolution with the very normalisers the skills declare
 (`preferences.skills.registry`), so a trace says "Portland -> Portland, OR,
 US; also Portland, ME, US" or "chillwave -> nothing; nearest 'chill beats'
-at 67". The catalogs are deterministic, so re-resolving later gives what the
-skill saw at the time, as long as the catalog did not change in between.
+at 67". That is what the catalogs say *now*, for a user without
+preferences: it can differ from what the skill did (a catalog changed, a
+preference chose the other Portland). Each `Resolution` says which it is.
 
 The nearest catalog spelling (RapidFuzz) matters for telling a misheard
 name (unresolved, but close to a known one: "maj and dragons" / "imagine
@@ -22,22 +27,28 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from preferences.catalogs.text import fold
-
-MAX_ALTERNATIVES = 5
+from preferences.resolution import MAX_ALTERNATIVES, How, ResolvedEntity
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """One recognised entity and what the catalogs make of it."""
+    """One recognised entity and what the skill (recorded) or the catalogs (derived) made of it."""
 
     entity: str
     value: str  # as recognised by NLU
     confidence: float | None  # the extractor's confidence, when it gives one
     catalogued: bool  # False: free text (a room, a level), nothing to resolve
-    resolved: str | None  # the catalog value the skill would use; None if none matches
+    resolved: str | None  # the catalog value the skill used (recorded) or would use (derived); None if none
     alternatives: tuple[str, ...] = ()  # other catalog values the words could name, most likely first
-    near: str | None = None  # the closest catalog spelling when unresolved
+    near: str | None = None  # the closest catalog spelling when unresolved (always derived: a property of the words)
     near_score: float = 0.0  # its RapidFuzz ratio, 0-100
+    how: How | None = None  # how it was resolved (None: free text)
+    recorded: bool = False  # True: the skill's record from the log; False: derived from today's catalogs
+
+    @property
+    def missed(self) -> bool:
+        """The skill did not find what the words name: nothing, or only the closest thing it had."""
+        return self.catalogued and (self.resolved is None or self.how is How.CLOSEST)
 
 
 def _normalisers() -> dict[str, Callable[[str], str | None]]:
@@ -91,6 +102,10 @@ def _catalog_names(entity: str) -> list[str]:
         return [n for key, aliases in units.UNITS.items() for n in (key, *aliases)]
     if entity == "team":
         return [t.name for t in sports.TEAMS] + [t.nickname for t in sports.TEAMS]
+    if entity == "device":  # recorded by the device skills; no slot declares it, so it is never derived
+        from preferences.skills.devices import DEVICES
+
+        return [n for key, aliases in DEVICES.items() for n in (key, *aliases)]
     return []
 
 
@@ -119,6 +134,14 @@ def _candidates(entity: str, value: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
+def nearest(entity: str, value: str) -> tuple[str | None, float]:
+    """The closest catalog spelling of `value` and its RapidFuzz ratio ((None, 0.0) without a vocabulary)."""
+    names = vocabulary(entity)
+    hit = process.extractOne(fold(value), names, scorer=fuzz.ratio) if names else None
+    return (hit[0], float(hit[1])) if hit is not None else (None, 0.0)
+
+
+@lru_cache(maxsize=1 << 16)
 def _resolve(entity: str, value: str) -> tuple[bool, str | None, tuple[str, ...], str | None, float]:
     normalise = _normaliser_table().get(entity)
     if normalise is None:
@@ -131,19 +154,26 @@ def _resolve(entity: str, value: str) -> tuple[bool, str | None, tuple[str, ...]
     if resolved is None and len(found) > 1:
         resolved = found[0]  # a team nickname shared by two leagues: the skill takes the first
     alternatives = tuple(c for c in found if c != resolved)[:MAX_ALTERNATIVES]
-    near, score = None, 0.0
-    names = vocabulary(entity) if resolved is None else ()
-    if names:
-        hit = process.extractOne(fold(value), names, scorer=fuzz.ratio)
-        if hit is not None:
-            near, score = hit[0], float(hit[1])
+    near, score = nearest(entity, value) if resolved is None else (None, 0.0)
     return True, resolved, alternatives, near, score
 
 
 def resolve(entity: str, value: str, confidence: float | None = None) -> Resolution:
-    """What the catalogs make of `value` as `entity` (cached)."""
+    """What the catalogs make of `value` as `entity` today (cached): the derived resolution."""
     catalogued, resolved, alternatives, near, score = _resolve(entity, value)
-    return Resolution(entity, value, confidence, catalogued, resolved, alternatives, near, score)
+    how = None if not catalogued else How.UNKNOWN if resolved is None else How.DEFAULT if alternatives else How.EXACT
+    return Resolution(entity, value, confidence, catalogued, resolved, alternatives, near, score, how)
 
 
-__all__ = ["Resolution", "resolve", "vocabulary"]
+def from_record(record: ResolvedEntity, value: str, confidence: float | None = None) -> Resolution:
+    """The skill's record of a mention as a trace's resolution; only the nearest catalog spelling is derived.
+
+    Only for a value that resolved to nothing: a closest stand-in means the skill understood the words
+    ("techno", which it could not play), so how near they are to a catalog name says nothing of mishearing.
+    """
+    near, score = nearest(record.entity, value) if record.resolved is None else (None, 0.0)
+    return Resolution(record.entity, value, confidence, True, record.resolved, record.alternatives, near, score,
+                      record.how, recorded=True)
+
+
+__all__ = ["Resolution", "from_record", "nearest", "resolve", "vocabulary"]

@@ -15,7 +15,8 @@ A decision list in pipeline order, the way an engineer would first write it:
    f. the same words and interpretation, now answered: result.
 3. No successful rephrase, so only the turn itself speaks:
    a. fallback intent or confidence below 0.5: intent;
-   b. an entity no catalog resolves: input if a catalog name is near (ratio >= 75), else entity resolution;
+   b. an entity missed (no catalog value, or only the closest the skill had): input if a catalog name is
+      near (ratio >= 75), else entity resolution;
    c. the intent needs an entity and has none: entity recognition;
    d. the action is not the intent's: dialogue;
    e. otherwise: result.
@@ -51,7 +52,7 @@ def _from_rephrase(trace: TurnTrace, d: RephraseDiff) -> FailurePoint:
 def _from_turn(trace: TurnTrace) -> FailurePoint:
     if trace.intent in FALLBACK_INTENTS or (trace.confidence or 0.0) < LOW_CONFIDENCE:
         return FailurePoint.INTENT
-    unresolved = [r for r in trace.resolutions if r.catalogued and r.resolved is None]
+    unresolved = [r for r in trace.resolutions if r.missed]
     if unresolved:
         near = max(r.near_score for r in unresolved)
         return FailurePoint.INPUT if near >= NEAR_NAME else FailurePoint.ENTITY_RESOLUTION

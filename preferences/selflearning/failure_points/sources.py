@@ -5,17 +5,24 @@ into `LoggedTurn`s with the rules the miner uses (sessions, answers, the
 signals a later message carries for the previous answer). It is reused, not
 copied, so the two readers cannot drift apart; this module only keeps, beside
 each turn, what the miner throws away: the intent ranking, the entities'
-confidences and spans, and the actions that ran.
+confidences and spans, the actions that ran, and what the skill resolved
+each entity to: the list the action server writes into the metadata of the
+turn's bot message under ``resolutions`` (`preferences.resolution`; absent
+in logs written before it, and then the trace derives them).
 
 JSON Lines: the miner's line format (`jsonl`), plus the optional fields
 ``ranking`` (``[[intent, confidence], ...]`` or Rasa's ``intent_ranking``
 objects), ``entities`` as Rasa's objects (``confidence_entity``, ``start``,
-``end`` are kept), ``actions`` (names) and ``failure_point`` (a known label).
-A bad line is skipped and counted, never fatal.
+``end`` are kept), ``actions`` (names), ``resolutions`` (the skill's
+records, as logged) and ``failure_point`` (a known label). `prefs log
+export` writes this format, so an export keeps everything a trace reads. A
+bad line is skipped and counted, never fatal; a bad ``resolutions`` item is
+dropped.
 """
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,6 +36,7 @@ try:  # Rasa's dependency, several times faster than json at decoding; same erro
 except ImportError:  # pragma: no cover - without Rasa
     _loads = json.loads
 
+from preferences.resolution import METADATA_KEY, ResolvedEntity, from_json_list
 from preferences.selflearning.failure_points.classes import FailurePoint
 from preferences.selflearning.failure_points.trace import BOOKKEEPING_ACTIONS, Mention, RawTurn
 from preferences.selflearning.jsonl import BadRecord, Malformed, record_from_mapping, turn_to_json
@@ -36,6 +44,7 @@ from preferences.selflearning.tracker_store import BATCH_ROWS, _Assembler, event
 from preferences.selflearning.turns import LoggedTurn, TurnRow
 
 _LABELS = {p.value: p for p in FailurePoint}
+log = logging.getLogger(__name__)
 
 
 def _number(value: Any) -> float | None:
@@ -71,16 +80,27 @@ def mentions_of(value: Any) -> tuple[Mention, ...]:
 # --- the tracker store --------------------------------------------------------------------------
 
 class _Details:
-    """The part of one user event the miner's turn leaves out, plus the actions after it."""
+    """The part of one user event the miner's turn leaves out, plus the actions and resolutions after it."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         parse = data.get("parse_data") or {}
         self.ranking = ranking_of(parse.get("intent_ranking"))
         self.mentions = mentions_of(parse.get("entities"))
         self.actions: list[str] = []
+        self.resolutions: list[ResolvedEntity] = []
+
+    def add_bot(self, raw: str) -> None:
+        """The skill's resolutions from a bot event's metadata (the event's other fields are the miner's)."""
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return  # the assembler counts the bad row
+        metadata = data.get("metadata") if isinstance(data, dict) else None
+        if isinstance(metadata, dict):
+            self.resolutions.extend(from_json_list(metadata.get(METADATA_KEY)))
 
     def raw(self, turn: LoggedTurn) -> RawTurn:
-        return RawTurn(turn, self.ranking, self.mentions, tuple(self.actions))
+        return RawTurn(turn, self.ranking, self.mentions, tuple(self.actions), resolutions=tuple(self.resolutions))
 
 
 def iter_tracker_raw(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROWS,
@@ -98,13 +118,17 @@ def iter_tracker_raw(url_or_engine: str | Engine, *, batch_rows: int = BATCH_ROW
         before, current = assembler.pending, details
         for turn in assembler.add(sender, type_name, ts, action, raw):
             yield (current or _Details({})).raw(turn)
+        open_turn = details is not None and assembler.pending is not None and not assembler.pending.answered
         if assembler.pending is not before and assembler.pending is not None:
             details = _Details(json.loads(raw or "{}"))
-        elif type_name == "action" and action not in BOOKKEEPING_ACTIONS and details is not None \
-                and assembler.pending is not None and not assembler.pending.answered:
+        elif type_name == "action" and action not in BOOKKEEPING_ACTIONS and open_turn:
             details.actions.append(action)
+        elif type_name == "bot" and open_turn and raw and METADATA_KEY in raw:  # most answers carry none
+            details.add_bot(raw)
     for turn in assembler.finish():
         yield (details or _Details({})).raw(turn)
+    if assembler.bad_rows:
+        log.warning("tracker log: %d event rows with unreadable data skipped", assembler.bad_rows)
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------
@@ -118,7 +142,7 @@ def raw_from_mapping(obj: Any, now: float) -> RawTurn:
     actions = obj.get("actions") or ()
     return RawTurn(turn, ranking_of(obj.get("ranking") or obj.get("intent_ranking")), mentions_of(obj.get("entities")),
                    tuple(a for a in actions if isinstance(a, str) and a not in BOOKKEEPING_ACTIONS),
-                   _LABELS.get(label) if label else None)
+                   _LABELS.get(label) if label else None, from_json_list(obj.get(METADATA_KEY)))
 
 
 def read_raw_jsonl(path: str | Path, now: float | None = None) -> tuple[list[RawTurn], dict[str, int]]:
@@ -149,6 +173,8 @@ def raw_to_json(raw: RawTurn) -> dict[str, Any]:
         out["ranking"] = [[name, conf] for name, conf in raw.ranking]
     if raw.actions:
         out["actions"] = list(raw.actions)
+    if raw.resolutions:
+        out[METADATA_KEY] = [r.to_json() for r in raw.resolutions]
     if raw.label is not None:
         out["failure_point"] = raw.label.value
     return out

@@ -6,12 +6,23 @@ as the assistant wrote it; derived = computed when the trace is built):
 * recorded: the words (and the words NLU saw, if a rewrite applied), the
   intent with its confidence and the whole intent ranking, every entity
   with its extractor confidence and span, the actions that ran after the
-  message, the answer, channel signals (barge-in, thumbs-down);
-* derived: each entity's resolution and its alternatives (`resolve`, with
-  the catalogs), the outcome and its signals (`outcome.label_session`, the
-  same rules the miner uses), the previous and the next turn of the session,
-  and, when the user rephrased until a version succeeded, what differed
-  between the failed and the successful version (`RephraseDiff`).
+  message, the answer, channel signals (barge-in, thumbs-down), and what
+  the skill resolved each entity to, with its alternatives and how
+  (`preferences.resolution`, logged with the answer since issue 12; the
+  values a preference or the home city filled without being said are kept
+  apart, in `TurnTrace.unnamed`);
+* derived: the resolution of an entity the log has no record of (an older
+  log, a JSON Lines file without ``resolutions``, an entity the skill that
+  ran does not read), re-resolved with today's catalogs (`resolve`); for a
+  missed value the nearest catalog spelling; the outcome and its signals
+  (`outcome.label_session`, the same rules the miner uses), the previous and
+  the next turn of the session, and, when the user rephrased until a version
+  succeeded, what differed between the failed and the successful version
+  (`RephraseDiff`).
+
+`TurnTrace.resolution_source` says which the resolutions came from
+("recorded" when the turn carries the skill's record, else "derived"), and
+each `Resolution.recorded` says it per entity.
 
 `RawTurn` is the recorded part (what `sources` reads from the tracker store
 or a JSON Lines log, and what the generator writes); `build_session` turns a
@@ -27,7 +38,8 @@ from rapidfuzz import fuzz
 
 from preferences.catalogs.text import fold
 from preferences.selflearning.failure_points.classes import FailurePoint
-from preferences.selflearning.failure_points.resolve import Resolution, resolve
+from preferences.resolution import ResolvedEntity
+from preferences.selflearning.failure_points.resolve import Resolution, from_record, resolve
 from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import TurnKind, is_reformulation, kinds_of, label_rows
 from preferences.selflearning.settings import MiningSettings
@@ -59,6 +71,7 @@ class RawTurn:
     mentions: tuple[Mention, ...] = ()
     actions: tuple[str, ...] = ()  # run after the message, bookkeeping actions left out
     label: FailurePoint | None = None  # the true failure point, when known (the generator)
+    resolutions: tuple[ResolvedEntity, ...] = ()  # the skill's record of what it resolved; () in older logs
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,8 @@ class TurnTrace:
     next: ContextTurn | None
     rephrase: RephraseDiff | None
     label: FailurePoint | None = None
+    unnamed: tuple[ResolvedEntity, ...] = ()  # recorded values the words did not name (a preference filled them)
+    resolution_source: str = "derived"  # "recorded": the skill's record; "derived": re-resolved (an older log)
 
 
 def _context(row: LoggedTurn, kind: TurnKind, outcome: str, gap: float) -> ContextTurn:
@@ -129,8 +144,40 @@ def _values(raw: RawTurn) -> dict[str, str]:
     return {m.entity: fold(m.value) for m in raw.mentions}
 
 
-def diff(failed: RawTurn, success: RawTurn, steps: int) -> RephraseDiff:
-    """What the successful version changed (see `RephraseDiff`)."""
+def _record_for(mention: Mention, records: Sequence[ResolvedEntity], used: set[int]) -> ResolvedEntity | None:
+    """The skill's record of a mention: the same words, words that contain it (two city entities the skill
+    read as one place, "portland" + "maine"), else the entity's next unread record (the skill cleaned them)."""
+    value = fold(mention.value)
+    same = [i for i, r in enumerate(records) if r.entity == mention.entity and r.value is not None]
+    for test in (lambda i: i not in used and fold(records[i].value or "") == value,
+                 lambda i: value != "" and f" {value} " in f" {fold(records[i].value or '')} ",
+                 lambda i: i not in used):
+        hit = next((i for i in same if test(i)), None)
+        if hit is not None:
+            used.add(hit)
+            return records[hit]
+    return None
+
+
+def resolutions_of(raw: RawTurn) -> tuple[tuple[Resolution, ...], tuple[ResolvedEntity, ...]]:
+    """One resolution per mention (the skill's record when the log has it, else derived), and the records
+    no mention accounts for (values filled by a preference or the home city, or kept from a repaired request)."""
+    used: set[int] = set()
+    out = []
+    for m in raw.mentions:
+        record = _record_for(m, raw.resolutions, used) if raw.resolutions else None
+        out.append(from_record(record, m.value, m.confidence) if record is not None
+                   else resolve(m.entity, m.value, m.confidence))
+    return tuple(out), tuple(r for i, r in enumerate(raw.resolutions) if i not in used)
+
+
+def _resolved(raw: RawTurn, resolutions: Sequence[Resolution] | None) -> dict[str, str | None]:
+    return {r.entity: r.resolved for r in (resolutions if resolutions is not None else resolutions_of(raw)[0])}
+
+
+def diff(failed: RawTurn, success: RawTurn, steps: int, failed_res: Sequence[Resolution] | None = None,
+         success_res: Sequence[Resolution] | None = None) -> RephraseDiff:
+    """What the successful version changed (see `RephraseDiff`); resolutions as `resolutions_of` gives them."""
     a, b = _words(failed.turn.effective_text), _words(success.turn.effective_text)
     removed = tuple(w for w in a if w not in b)
     added = tuple(w for w in b if w not in a)
@@ -141,8 +188,7 @@ def diff(failed: RawTurn, success: RawTurn, steps: int) -> RephraseDiff:
     extended = any(old[n] != new[n] and old[n] in new[n] for n in shared)
     failed_words = " " + " ".join(a) + " "
     said = any(f" {request_key(v)} " in failed_words and old.get(n) != v for n, v in new.items())
-    res_old = {m.entity: resolve(m.entity, m.value).resolved for m in failed.mentions}
-    res_new = {m.entity: resolve(m.entity, m.value).resolved for m in success.mentions}
+    res_old, res_new = _resolved(failed, failed_res), _resolved(success, success_res)
     changed = any(n in res_old and res_old[n] != res_new[n] for n in res_new)
     return RephraseDiff(steps, success.turn.text, fuzz.ratio(" ".join(a), " ".join(b)),
                         failed.turn.intent != success.turn.intent, success.turn.intent, removed, added, spelling,
@@ -151,7 +197,8 @@ def diff(failed: RawTurn, success: RawTurn, steps: int) -> RephraseDiff:
 
 
 def _rephrase(i: int, raws: Sequence[RawTurn], kinds: Sequence[TurnKind], keys: Sequence[str],
-              outcomes: Sequence[str], settings: MiningSettings) -> RephraseDiff | None:
+              outcomes: Sequence[str], settings: MiningSettings,
+              resolved: Sequence[tuple[Resolution, ...]]) -> RephraseDiff | None:
     """The first later request that reformulates turn i (step by step, within the window) and succeeded."""
     last, steps = i, 0
     for j in range(i + 1, len(raws)):
@@ -165,7 +212,7 @@ def _rephrase(i: int, raws: Sequence[RawTurn], kinds: Sequence[TurnKind], keys: 
             return None
         steps += 1
         if outcomes[j] == "success":
-            return diff(raws[i], raws[j], steps)
+            return diff(raws[i], raws[j], steps, resolved[i], resolved[j])
         if steps >= MAX_REPHRASE_STEPS:
             return None
         last = j
@@ -181,6 +228,8 @@ def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = Non
     kinds = kinds_of(rows, keys)
     labels = label_rows(rows, keys, kinds, settings)
     outcomes = [outcome for outcome, _ in labels]
+    merged = [resolutions_of(r) for r in raws]
+    per_mention = [resolutions for resolutions, _ in merged]
     traces = []
     for i, raw in enumerate(raws):
         if kinds[i] is not TurnKind.REQUEST:
@@ -191,14 +240,15 @@ def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = Non
                if i + 1 < len(raws) else None)
         # Looked for after every request, not only defects: the outcome rules miss a misheard name that NLU
         # still tagged ("maj and dragons" / "imagine dragons" differ as values), the rephrase does not.
-        rephrase = _rephrase(i, raws, kinds, keys, outcomes, settings)
+        rephrase = _rephrase(i, raws, kinds, keys, outcomes, settings, per_mention)
         chosen = [a for a in raw.actions if a not in BOOKKEEPING_ACTIONS]
+        resolutions, unnamed = merged[i]
         traces.append(TurnTrace(
             t.user_id, t.session_id, t.ts, t.text, t.interpreted_text, t.intent, t.confidence, raw.ranking,
-            tuple(resolve(m.entity, m.value, m.confidence) for m in raw.mentions), chosen[0] if chosen else None,
-            tuple(chosen), t.answer, outcomes[i], labels[i][1], prev, nxt, rephrase, raw.label))
+            resolutions, chosen[0] if chosen else None, tuple(chosen), t.answer, outcomes[i], labels[i][1], prev, nxt,
+            rephrase, raw.label, unnamed, "recorded" if raw.resolutions else "derived"))
     return traces
 
 
 __all__ = ["BOOKKEEPING_ACTIONS", "ContextTurn", "Mention", "RawTurn", "RephraseDiff", "TurnTrace", "build_session",
-           "diff"]
+           "diff", "resolutions_of"]

@@ -16,6 +16,7 @@ class Chat:
         self.conv, self.user, self.state = conv, user, State()
         self.history: list[Turn] = []
         self.last_bot: str | None = None
+        self.last_reply: Any = None  # the Reply itself, for what the adapter logs beside the words
         self.clock = 0.0
 
     def request(self, skill: str, text: str, entities: dict[str, Any] | None = None, **kw: Any) -> str:
@@ -48,4 +49,5 @@ class Chat:
         self.state = State.from_json(reply.state.to_json())  # round-trips through the Rasa slot
         self.history.append(Turn(text, self.clock, intent))
         self.last_bot = " ".join(reply.texts)
+        self.last_reply = reply
         return self.last_bot

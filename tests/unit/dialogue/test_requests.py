@@ -4,6 +4,7 @@ from __future__ import annotations
 from preferences.dialogue import Conversation
 from preferences.moments import Turn
 from preferences.records import Source
+from preferences.resolution import How, ResolvedEntity
 from preferences.store import PreferenceStore
 
 from .chat import Chat
@@ -90,3 +91,20 @@ def test_an_online_rewrite_says_which_layer_read_the_words_otherwise(conv: Conve
     reply = chat.request("play_music", "play imagine dragons", {"artist": ["imagine dragons"]}, rewrite=theirs)
     assert "Imagine Dragons" in reply and "worked for other people" in reply
     assert "worked for other people" in chat.do("explain", "why did you do that?", {})
+
+
+def test_the_reply_carries_what_the_skill_resolved_through_a_repair(conv: Conversation) -> None:
+    """The adapter logs `Reply.resolutions`: they must survive the paths that rebuild the reply."""
+    chat = Chat(conv)
+    chat.request("play_music", "play some music")
+    assert chat.last_reply.resolutions == ()  # nothing named, nothing liked: a pick, nothing resolved
+    assert "What did you mean?" in chat.request("play_music", "play some music")
+    assert chat.last_reply.resolutions == ()  # the offer runs no skill
+    chat.do("inform", "bedroom pop", {"genre": ["bedroom pop"]}, intent="inform")  # the answer redoes the request
+    assert chat.last_reply.resolutions == (ResolvedEntity("genre", "bedroom pop", "pop", (), How.CLOSEST),)
+    other = Chat(conv, "bob")
+    other.request("weather", "weather in portland", {"city": ["portland"]})
+    again = other.request("weather", "weather in portland", {"city": ["portland"]})  # a repeat: sorry, then do it
+    (city,) = other.last_reply.resolutions
+    assert again.startswith("Sorry about that.") and city.resolved == "Portland, OR, US"
+    assert city.how is How.ASKED  # the first request made Oregon the Portland bob asks about
