@@ -9,6 +9,7 @@ meant, stores the answer, and carries out the original request.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from preferences.catalogs import normalize
@@ -68,7 +69,7 @@ class Requests:
                             only=set(registry.skill(skill).teaches))
             reply = self.run(ctx, skill, entities)
             lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
-            return Reply([lead, *reply.texts], reply.state, resolutions=reply.resolutions)
+            return replace(reply, texts=[lead, *reply.texts])  # the outage flag and the record stay
         reply = self.run(ctx, skill, entities, with_metadata=True)
         if ctx.confidence < LOW_CONFIDENCE:
             reply.state.pending = CheckPending(reply.state.last_request)

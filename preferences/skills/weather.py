@@ -102,8 +102,9 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
     reply = weather_report(service.provider("weather"), city, service.today, units)
     lead = None
     if choices:
-        lead = "Using " + " and ".join(c.reason if c.slot != "home_city" else f"{city.label}, {c.reason}"
-                                       for c in choices) + "."
+        # A home city the words left open gets its name said here; one the words named already has it.
+        lead = "Using " + " and ".join(f"{city.label}, {c.reason}" if c.slot == "home_city" and not place
+                                       else c.reason for c in choices) + "."
     return with_resolutions(with_choices(SkillReply(reply.text + note, reply.facts), choices, lead), [resolved])
 
 

@@ -39,7 +39,9 @@ def test_weather_uses_home_city_and_units(svc: AssistantService, store: Preferen
     assert reply.facts["city"] == "Portland, ME, US" and "°C" in reply.text
     assert "since that's where you told me you live" in reply.text and "Celsius" in reply.text
     # The bare name means their Portland; for a new user, the most populous one.
-    assert svc.reply("weather", "ann", {"city": ["Portland"]}).facts["city"] == "Portland, ME, US"
+    named = svc.reply("weather", "ann", {"city": ["Portland"]})
+    assert named.facts["city"] == "Portland, ME, US"
+    assert named.text.startswith("Using Portland, Maine, since that's where you live and")  # the town said once
     assert svc.reply("weather", "bob", {"city": ["Portland"]}).facts["city"] == "Portland, OR, US"
 
 
