@@ -56,7 +56,9 @@ fi
 # against the packaging 20.9 that Rasa pins. The console script is one line.
 venv_site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 echo "$ROOT" > "$venv_site/_teachable_project.pth"
-printf '#!%s\nfrom preferences.cli import app\napp()\n' "$VENV/bin/python" > "$VENV/bin/prefs"
+# The guard matters: a spawned worker process (the miner's pool while another thread runs, e.g. a build's
+# lease heartbeat) imports the main module again, and must not run the CLI a second time.
+printf '#!%s\nfrom preferences.cli import app\n\nif __name__ == "__main__":\n    app()\n' "$VENV/bin/python" > "$VENV/bin/prefs"
 chmod +x "$VENV/bin/prefs"
 
 # --- 3. Web chat assets (npm, installed from the registry, never a CDN) -------

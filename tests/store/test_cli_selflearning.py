@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,3 +75,17 @@ def test_missing_log_and_unmigrated_database_are_clear_errors(tmp_path: Path) ->
     assert run("--db", url, "migrate").exit_code == 0
     missing = run("--db", url, "rewrites", "mine", "--from-log", str(tmp_path / "nope.jsonl"))
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_the_installed_command_mines_with_worker_processes(db_url: str, tmp_path: Path) -> None:
+    """`prefs` as people and the simulator run it: the miner's worker processes must not run the CLI again.
+
+    A build's lease heartbeat is a thread, so the miner's pool spawns its workers, and a spawned worker
+    imports the main module: without the script's __main__ guard that re-ran the CLI and broke the pool.
+    """
+    prefs = Path(sys.executable).parent / "prefs"
+    assert prefs.exists(), "scripts/setup.sh writes .venv/bin/prefs"
+    done = subprocess.run([str(prefs), "--db", db_url, "rewrites", "mine", "--from-log", str(_log(tmp_path)),
+                           "--json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout[done.stdout.index("{"):])["rewrites"] >= 1
