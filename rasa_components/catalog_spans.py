@@ -1,26 +1,39 @@
 """Rasa adapter for preferences.catalogs.spans: entities the tagger cut short are completed from the catalog.
 
 Runs after DIET and the entity joiner, before the synonym mapper, on the
-types listed in `entities` (default artist, genre, song). A completed
-entity gets the new span and value, and this component in its
-`processors`, so the log shows what was changed.
+types listed in `entities` (default artist, genre, song, city). A completed
+entity gets the new span and value, entities of its type it swallowed are
+dropped, and with `songs_of_artists` a catalog track of a recognised artist
+said word for word becomes the song (what the tagger made of those words is
+dropped). Changed entities name this component in their `processors`, so
+the log shows what was changed.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from preferences.catalogs.spans import RESOLVERS, Span, complete
+from preferences.catalogs import music
+from preferences.catalogs.spans import RESOLVERS, Span, complete, song_of
 from rasa_components.message_guard import StatelessComponent
+
+Entity = Dict[Text, Any]
+
+
+def _span(entity: Entity) -> Optional[Span]:
+    start, end = entity.get("start"), entity.get("end")
+    return Span(start, end) if isinstance(start, int) and isinstance(end, int) and start < end else None
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class CatalogSpanCompleter(StatelessComponent):
     def __init__(self, config: Dict[Text, Any] | None = None) -> None:
-        self._types = frozenset((config or {}).get("entities") or RESOLVERS)
+        config = config or {}
+        self._types = frozenset(config.get("entities") or RESOLVERS)
+        self._songs = bool(config.get("songs_of_artists", True))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: Any, resource: Any,
@@ -29,32 +42,54 @@ class CatalogSpanCompleter(StatelessComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"entities": sorted(RESOLVERS)}
+        return {"entities": sorted(RESOLVERS), "songs_of_artists": True}
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             entities = message.get(ENTITIES) or []
             text = message.get(TEXT)
             if entities and isinstance(text, str):
-                message.set(ENTITIES, self.completed(entities, text), add_to_output=True)
+                completed = self.completed(entities, text)
+                if self._songs:
+                    completed = self.with_song(completed, text)
+                message.set(ENTITIES, completed, add_to_output=True)
         return messages
 
-    def completed(self, entities: List[Dict[Text, Any]], text: Text) -> List[Dict[Text, Any]]:
-        spans = [Span(e["start"], e["end"]) if isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-                 else None for e in entities]
-        out: List[Dict[Text, Any]] = []
-        for i, entity in enumerate(entities):
-            span = spans[i]
-            if span is None or entity.get("entity") not in self._types:
-                out.append(entity)
+    def _changed(self, entity: Entity, span: Span, text: Text, **extra: Any) -> Entity:
+        changed = dict(entity, start=span.start, end=span.end, value=text[span.start:span.end], **extra)
+        changed["processors"] = [*entity.get("processors", []), type(self).__name__]
+        return changed
+
+    def completed(self, entities: List[Entity], text: Text) -> List[Entity]:
+        out: List[Entity] = [dict(e) for e in entities]
+        dropped: set[int] = set()
+        for i, entity in enumerate(out):
+            span = _span(entity)
+            if i in dropped or span is None or entity.get("entity") not in self._types:
                 continue
-            others = [s for j, s in enumerate(spans) if j != i and s is not None]
-            new = complete(text, span, entity["entity"], others)
+            live = [(j, _span(e), e.get("entity")) for j, e in enumerate(out) if j != i and j not in dropped]
+            others = [s for _, s, kind in live if s is not None and kind != entity["entity"]]
+            same = [s for _, s, kind in live if s is not None and kind == entity["entity"]]
+            new = complete(text, span, entity["entity"], others, same)
             if new == span:
-                out.append(entity)
                 continue
-            spans[i] = new  # later entities must not grow into this one
-            changed = dict(entity, start=new.start, end=new.end, value=text[new.start:new.end])
-            changed["processors"] = [*entity.get("processors", []), type(self).__name__]
-            out.append(changed)
-        return out
+            out[i] = self._changed(entity, new, text)
+            dropped |= {j for j, s, kind in live if s is not None and kind == entity["entity"] and new.covers(s)}
+        return [e for j, e in enumerate(out) if j not in dropped]
+
+    def with_song(self, entities: List[Entity], text: Text) -> List[Entity]:
+        """A recognised artist's catalog track said word for word is the song; what overlaps it is dropped."""
+        for entity in entities:
+            span, found = _span(entity), music.artist(str(entity.get("value") or ""))
+            if entity.get("entity") != "artist" or span is None or found is None:
+                continue
+            if any(e.get("entity") == "song" and music.track(str(e.get("value") or ""), found.name)
+                   for e in entities):
+                return entities  # the tagger found it already
+            song = song_of(text, found.name, span)
+            if song is None:
+                continue
+            kept = [e for e in entities if not ((s := _span(e)) is not None and s.overlaps(song))]
+            added = self._changed({"entity": "song", "extractor": type(self).__name__}, song, text)
+            return sorted([*kept, added], key=lambda e: e.get("start", 0))
+        return entities

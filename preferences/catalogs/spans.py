@@ -1,17 +1,23 @@
 """Complete an entity the tagger cut short, from the catalog: "play [elton](artist) john" is Elton John.
 
-DIET tags tokens, and for names of several words it sometimes stops early
-or starts late ("elton" of "elton john", "cruel" of "cruel summer", "hip"
-of "hip hop"); the skill then looks up a name nobody said. The catalog
-knows the whole name, so the words around the tagged span are tried: the
-longest span that contains the tagged one, adds at most `MAX_EXTRA_WORDS`
-words, overlaps no other entity and is a catalog name of the entity's type
-replaces it ("rock" in "rock and roll" becomes the genre rock and roll; a
-span that is already a name grows only into a longer name). A span that
-nothing completes is left as tagged: an unknown name is still the user's.
+DIET tags tokens, and for names of several words it sometimes stops early,
+starts late or splits them ("elton" of "elton john", "cruel" of "cruel
+summer", "hip" of "hip hop", "[charleston], [west virginia]"); the skill
+then looks up a name nobody said. The catalog knows the whole name, so the
+words around the tagged span are tried: a span that contains the tagged
+one, adds at most `MAX_EXTRA_WORDS` words, overlaps no entity of another
+type (and swallows those of its own type whole or not at all) and is a
+longer catalog name of the entity's type than the tagged words replaces
+them (the longest name; of spans naming the same one, the fewest words:
+"hip hop", not "some hip hop"). "rock" in "rock and roll" becomes the genre
+rock and roll; "queen" stays Queen. A city counts as a name only when the
+words mean one place: "charleston" is three, "charleston, west virginia"
+one. A span that nothing completes is left as tagged: an unknown name is
+still the user's.
 
-Only types with a catalog are completed (artist, genre, song); the caller
-says which.
+A song is also found when the artist is: "play [hotline] [bling] by
+[drake](artist)" has one of Drake's catalog tracks word for word, so those
+words are the song, whatever else the tagger made of them (`song_of`).
 """
 from __future__ import annotations
 
@@ -20,8 +26,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from preferences.catalogs import music
+from preferences.catalogs.places import candidates
+from preferences.catalogs.text import fold
 
 MAX_EXTRA_WORDS = 3
+MAX_TITLE_WORDS = 8
+# Titles that are request words too ("Music" by Madonna): said alone they ask for the artist, not the song.
+_NOT_TITLES = frozenset({"music", "song", "songs", "track", "tracks", "tune", "tunes", "something", "anything"})
 
 
 def _artist(words: str) -> str | None:
@@ -39,8 +50,14 @@ def _song(words: str) -> str | None:
     return found[1] if found else None
 
 
+def _city(words: str) -> str | None:
+    found = candidates(words)
+    return found[0].key if len(found) == 1 else None  # a name of several places is not yet a place
+
+
 # The catalog name that words are, per type (look-ups ignore case, accents, punctuation, filler words).
-RESOLVERS: dict[str, Callable[[str], str | None]] = {"artist": _artist, "genre": _genre, "song": _song}
+RESOLVERS: dict[str, Callable[[str], str | None]] = {"artist": _artist, "genre": _genre, "song": _song,
+                                                     "city": _city}
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^\W+|\W+$")
 
@@ -50,28 +67,36 @@ class Span:
     start: int
     end: int
 
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def covers(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
 
 def _trimmed(text: str, start: int, end: int) -> Span:
     """The span without punctuation at either edge ("john." ends before the full stop)."""
     piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip("\"'([{“‘ "))
     core = _EDGE.sub("", piece)
     if not core:
         return Span(start, end)
-    first = piece.find(core, lead if piece[lead:].startswith(core) else 0)
+    first = piece.find(core)
     return Span(start + first, start + first + len(core))
 
 
-def complete(text: str, span: Span, entity: str, others: Sequence[Span] = ()) -> Span:
-    """The longest catalog name of type `entity` around `span` (see the module docstring), else `span`."""
+def complete(text: str, span: Span, entity: str, others: Sequence[Span] = (),
+             same_type: Sequence[Span] = ()) -> Span:
+    """The longest catalog name of type `entity` around `span` (see the module docstring), else `span`.
+
+    `others`: entities of other types (never entered); `same_type`: entities of this type (swallowed whole
+    or not entered)."""
     resolves = RESOLVERS.get(entity)
     words = [Span(m.start(), m.end()) for m in _WORD.finditer(text)]
-    inside = [i for i, w in enumerate(words) if w.start < span.end and w.end > span.start]
+    inside = [i for i, w in enumerate(words) if w.overlaps(span)]
     if resolves is None or not inside:
         return span
     first, last = inside[0], inside[-1]
     tagged = resolves(text[span.start:span.end])
-    # The longest name wins; of spans that are the same name ("hip hop", "some hip hop"), the fewest words.
     best, best_rank = span, (len(tagged) if tagged else 0, 0)
     for left in range(MAX_EXTRA_WORDS + 1):
         for right in range(MAX_EXTRA_WORDS + 1 - left):
@@ -79,12 +104,31 @@ def complete(text: str, span: Span, entity: str, others: Sequence[Span] = ()) ->
                 continue
             candidate = _trimmed(text, min(words[first - left].start, span.start),
                                  max(words[last + right].end, span.end))
-            if candidate.start > span.start or candidate.end < span.end:
+            if not candidate.covers(span):
                 continue  # trimming the edges' punctuation must not cut the tagged words
-            if any(o.start < candidate.end and o.end > candidate.start for o in others):
+            if any(candidate.overlaps(o) for o in others) or \
+                    any(candidate.overlaps(o) and not candidate.covers(o) for o in same_type):
                 continue
             name = resolves(text[candidate.start:candidate.end])
             rank = (len(name) if name else 0, -(left + right))
             if name and rank > best_rank:
                 best, best_rank = candidate, rank
+    return best
+
+
+def song_of(text: str, artist: str, artist_span: Span) -> Span | None:
+    """The words of `text` that are one of `artist`'s catalog tracks (the longest), outside the artist's name."""
+    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text)]
+    best: Span | None = None
+    for i in range(len(words)):
+        for j in range(i, min(len(words), i + MAX_TITLE_WORDS)):
+            candidate = _trimmed(text, words[i].start, words[j].end)
+            if candidate.overlaps(artist_span) or (best and candidate.end - candidate.start <= best.end - best.start):
+                continue
+            said = text[candidate.start:candidate.end]
+            if set(fold(said).split()) <= _NOT_TITLES:
+                continue
+            found = music.track(said, artist)
+            if found is not None:
+                best = candidate
     return best

@@ -24,6 +24,7 @@ def _span(text: str, words: str) -> Span:
     ("play cruel summer by taylor swift", "cruel", "song", "cruel summer"),
     ("put on some hip hop", "hip", "genre", "hip hop"),  # the name, not "some hip hop"
     ("play rock and roll", "rock", "genre", "rock and roll"),  # a name grows into a longer name
+    ("what's the weather in aurora, ohio", "ohio", "city", "aurora, ohio"),  # one place, not a state
 ])
 def test_a_cut_name_becomes_the_catalog_name_around_it(text: str, tagged: str, entity: str, whole: str) -> None:
     got = complete(text, _span(text, tagged), entity)
@@ -35,7 +36,9 @@ def test_a_cut_name_becomes_the_catalog_name_around_it(text: str, tagged: str, e
     ("play drake in the kitchen", "drake", "artist"),
     ("play some jazz music", "jazz", "genre"),  # "jazz music" is the same name in more words
     ("play zzyzx band", "zzyzx", "artist"),  # unknown: the user's words stay
-    ("what's the weather in elton john", "elton", "city"),  # no catalog for the type
+    ("tell me about elton john", "elton", "team"),  # no catalog for the type
+    ("what's the weather in springfield", "springfield", "city"),  # several places: left to the skill
+    ("what's the weather in boston tomorrow", "boston", "city"),
 ])
 def test_what_nothing_completes_stays_as_tagged(text: str, tagged: str, entity: str) -> None:
     assert complete(text, _span(text, tagged), entity) == _span(text, tagged)
@@ -44,6 +47,48 @@ def test_what_nothing_completes_stays_as_tagged(text: str, tagged: str, entity: 
 def test_a_name_never_grows_into_another_entity() -> None:
     text = "play elton john"
     assert complete(text, _span(text, "elton"), "artist", others=[_span(text, "john")]) == _span(text, "elton")
+
+
+def test_a_name_swallows_a_piece_of_its_own_type_whole() -> None:
+    text = "play elton john"
+    got = complete(text, _span(text, "elton"), "artist", same_type=[_span(text, "john")])
+    assert text[got.start:got.end] == "elton john"
+
+
+def _run(text: str, tagged: list[tuple[str, str]], config: dict | None = None) -> list[tuple[str, str]]:
+    entities = []
+    for kind, words in tagged:
+        start = text.index(words)
+        entities.append({"entity": kind, "start": start, "end": start + len(words), "value": words,
+                         "extractor": "DIETClassifier"})
+    [message] = CatalogSpanCompleter(config).process([Message(data={TEXT: text, ENTITIES: entities})])
+    return [(e["entity"], e["value"]) for e in message.get(ENTITIES)]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("play elton john", [("artist", "elton"), ("artist", "john")], [("artist", "elton john")]),
+    ("what's the weather in charleston, west virginia", [("city", "charleston"), ("city", "west virginia")],
+     [("city", "charleston, west virginia")]),
+    ("what's the weather in boston and chicago", [("city", "boston"), ("city", "chicago")],
+     [("city", "boston"), ("city", "chicago")]),  # two places stay two
+    # a recognised artist's track, said word for word, is the song whatever the tagger made of it
+    ("play 7 rings by ariana grande", [("level", "7"), ("artist", "ariana grande")],
+     [("song", "7 rings"), ("artist", "ariana grande")]),
+    ("play last night by morgan wallen", [("time", "last night"), ("artist", "morgan wallen")],
+     [("song", "last night"), ("artist", "morgan wallen")]),
+    ("play hotline bling by drake", [("song", "hotline"), ("song", "bling"), ("artist", "drake")],
+     [("song", "hotline bling"), ("artist", "drake")]),
+    ("play music by madonna", [("artist", "madonna")], [("artist", "madonna")]),  # "Music" is a request word
+    ("play some drake", [("artist", "drake")], [("artist", "drake")]),
+])
+def test_the_component_on_what_the_tagger_does(text: str, tagged: list, expected: list) -> None:
+    assert _run(text, tagged) == expected
+
+
+def test_songs_of_artists_can_be_switched_off() -> None:
+    text = "play 7 rings by ariana grande"
+    assert _run(text, [("level", "7"), ("artist", "ariana grande")], {"songs_of_artists": False}) == \
+        [("level", "7"), ("artist", "ariana grande")]
 
 
 @settings(max_examples=200, deadline=None)
