@@ -2,7 +2,7 @@
 
 The catalogs hold about 3,000 artists, but the NLU learned to pick out only
 the names it was shown, so some goals fail even when asked for perfectly
-("play elton john" is heard as the artist "elton"). A rewrite can only lead
+("what's the weather in glendale, california" is heard as two songs). A rewrite can only lead
 to a request that works, so such goals would measure the NLU's coverage, not
 self-learning. Each candidate goal's careful request is therefore parsed by
 the served assistant (`/model/parse`, which writes nothing to the log) and
