@@ -25,10 +25,9 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from preferences.catalogs import normalize
-from preferences.catalogs.text import fold
+from preferences.catalogs.text import NOT_NAMES, fold
 from preferences.embeddings import Embedder
 from preferences.signals import Signal, channel_signal
 
@@ -85,12 +84,6 @@ _WHEN = re.compile(r"\b(today|tonight|tomorrow( morning| night| evening| afterno
 _WHEN_BUCKETS = {"today": {"today", "tonight", "now", "morning", "afternoon", "evening"},
                  "past": {"yesterday", "night"}, "tomorrow": {"tomorrow"},
                  "weekend": {"weekend", "saturday", "sunday"}, "next week": {"week"}}
-# Words of requests themselves: alone, they do not name a value, whatever a big catalog holds
-# (an artist called Game, a town called Can). With scikit-learn's English stop words.
-_NOT_NAMES = ENGLISH_STOP_WORDS | {"game", "games", "score", "scores", "result", "results", "music", "song", "songs",
-                                   "news", "headlines", "weather", "forecast", "play", "find", "place", "places",
-                                   "food", "restaurant", "lights", "light", "turn", "set", "outside", "today",
-                                   "tonight", "tomorrow", "good", "best", "like", "want", "need", "show", "tell"}
 # An added item ("turn on the bedroom lights too"): one more request, not the last one again.
 _ADDITIVE = re.compile(r"\b(too|also|as well|and also)\b")
 _ROOMS = ("living room", "kitchen", "bedroom", "office", "bathroom", "garage", "nursery", "dining room", "basement",
@@ -136,7 +129,7 @@ def _mentions_said(text: str) -> dict[str, tuple[str, str]]:
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             gram = " ".join(words[i:i + size])
-            if len(gram) <= 2 or all(w in _NOT_NAMES for w in words[i:i + size]):
+            if len(gram) <= 2 or all(w in NOT_NAMES for w in words[i:i + size]):
                 continue
             for catalog, slot in _MENTION_SLOTS.items():
                 if slot not in found:

@@ -5,22 +5,27 @@ types listed in `entities` (default artist, genre, song, city). A completed
 entity gets the new span and value, entities of its type it swallowed are
 dropped, and with `songs_of_artists` a catalog track of a recognised artist
 said word for word becomes the song (what the tagger made of those words is
-dropped). Changed entities name this component in their `processors`, so
-the log shows what was changed.
+dropped). With `find_artists_for` (intents, default play_music), a request
+of those intents in which the tagger found no artist, genre or song gets
+the artist whose catalog name it says word for word ("play chris brown"),
+or else the track whose title it says ("play 7 rings").
+Changed or added entities name this component in their `processors` (added
+ones also as `extractor`), so the log shows what was changed.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from preferences.catalogs import music
-from preferences.catalogs.spans import RESOLVERS, Span, complete, song_of
+from preferences.catalogs.spans import RESOLVERS, Span, artist_in, complete, song_in, song_of
 from rasa_components.message_guard import StatelessComponent
 
 Entity = Dict[Text, Any]
+MUSIC = frozenset({"artist", "genre", "song"})
 
 
 def _span(entity: Entity) -> Optional[Span]:
@@ -34,6 +39,7 @@ class CatalogSpanCompleter(StatelessComponent):
         config = config or {}
         self._types = frozenset(config.get("entities") or RESOLVERS)
         self._songs = bool(config.get("songs_of_artists", True))
+        self._find_for = frozenset(config.get("find_artists_for", ["play_music"]) or ())
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: Any, resource: Any,
@@ -42,16 +48,21 @@ class CatalogSpanCompleter(StatelessComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"entities": sorted(RESOLVERS), "songs_of_artists": True}
+        return {"entities": sorted(RESOLVERS), "songs_of_artists": True, "find_artists_for": ["play_music"]}
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             entities = message.get(ENTITIES) or []
             text = message.get(TEXT)
-            if entities and isinstance(text, str):
-                completed = self.completed(entities, text)
-                if self._songs:
-                    completed = self.with_song(completed, text)
+            if not isinstance(text, str):
+                continue
+            completed = self.completed(entities, text) if entities else []
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent in self._find_for and not any(e.get("entity") in MUSIC for e in completed):
+                completed = self.with_artist(completed, text)
+            if self._songs and completed:
+                completed = self.with_song(completed, text)
+            if completed != entities:
                 message.set(ENTITIES, completed, add_to_output=True)
         return messages
 
@@ -93,3 +104,15 @@ class CatalogSpanCompleter(StatelessComponent):
             added = self._changed({"entity": "song", "extractor": type(self).__name__}, song, text)
             return sorted([*kept, added], key=lambda e: e.get("start", 0))
         return entities
+
+    def with_artist(self, entities: List[Entity], text: Text) -> List[Entity]:
+        """The catalog artist, else the catalog track, said word for word in a music request where the
+        tagger saw no name (a found artist's own track is looked for afterwards, by `with_song`)."""
+        taken = [s for e in entities if (s := _span(e)) is not None]
+        kind, found = "artist", artist_in(text, taken)
+        if found is None:
+            kind, found = "song", song_in(text, taken)
+        if found is None:
+            return entities
+        added = self._changed({"entity": kind, "extractor": type(self).__name__}, found, text)
+        return sorted([*entities, added], key=lambda e: e.get("start", 0))

@@ -17,7 +17,11 @@ still the user's.
 
 A song is also found when the artist is: "play [hotline] [bling] by
 [drake](artist)" has one of Drake's catalog tracks word for word, so those
-words are the song, whatever else the tagger made of them (`song_of`).
+words are the song, whatever else the tagger made of them (`song_of`). And
+a music request in which the tagger saw no name at all ("play chris brown")
+gets the artist whose catalog name is said word for word (`artist_in`),
+or else the catalog track whose title it says ("play 7 rings": `song_in`);
+words that are all request or stop words ("play some music") never count.
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 
 from preferences.catalogs import music
 from preferences.catalogs.places import candidates
-from preferences.catalogs.text import fold
+from preferences.catalogs.text import NOT_NAMES, fold
 
 MAX_EXTRA_WORDS = 3
 MAX_TITLE_WORDS = 8
@@ -132,3 +136,33 @@ def song_of(text: str, artist: str, artist_span: Span) -> Span | None:
             if found is not None:
                 best = candidate
     return best
+
+
+def _longest_name(text: str, taken: Sequence[Span], resolves: Callable[[str], str | None],
+                  max_words: int) -> Span | None:
+    """The longest run of words in `text`, outside `taken`, that `resolves`; runs made only of request
+    and stop words ("some music", "the one") are not names, whatever the catalog holds."""
+    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text)]
+    best: Span | None = None
+    for i in range(len(words)):
+        for j in range(i, min(len(words), i + max_words)):
+            candidate = _trimmed(text, words[i].start, words[j].end)
+            if any(candidate.overlaps(t) for t in taken) or \
+                    (best and candidate.end - candidate.start <= best.end - best.start):
+                continue
+            said = fold(text[candidate.start:candidate.end])
+            if not said or all(w in NOT_NAMES or w in _NOT_TITLES for w in said.split()):
+                continue
+            if resolves(said) is not None:
+                best = candidate
+    return best
+
+
+def artist_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
+    """The longest run of words in `text` that is a catalog artist's name, outside `taken`; None if none."""
+    return _longest_name(text, taken, _artist, MAX_EXTRA_WORDS + 1)
+
+
+def song_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
+    """The longest run of words in `text` that is a catalog track's title, outside `taken`; None if none."""
+    return _longest_name(text, taken, _song, MAX_TITLE_WORDS)

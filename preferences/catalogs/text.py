@@ -10,6 +10,16 @@ import re
 import unicodedata
 from typing import Callable, TypeVar
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# Words of requests themselves: alone, they do not name a value, whatever a big catalog holds
+# (an artist called Game, a town called Can). With scikit-learn's English stop words.
+# Used by the teachable-moment detector and by the NLU's catalog completion (catalogs/spans.py).
+NOT_NAMES = ENGLISH_STOP_WORDS | {"game", "games", "score", "scores", "result", "results", "music", "song", "songs",
+                                  "news", "headlines", "weather", "forecast", "play", "find", "place", "places",
+                                  "food", "restaurant", "lights", "light", "turn", "set", "outside", "today",
+                                  "tonight", "tomorrow", "good", "best", "like", "want", "need", "show", "tell"}
+
 T = TypeVar("T")
 
 _SPACES = re.compile(r"\s+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from preferences.catalogs.spans import MAX_EXTRA_WORDS, Span, complete
@@ -123,3 +123,39 @@ def test_the_component_leaves_unlisted_types_and_odd_entities_alone() -> None:
     [message] = CatalogSpanCompleter({"entities": ["artist"]}).process([Message(data={TEXT: text,
                                                                                       ENTITIES: entities})])
     assert message.get(ENTITIES) == entities
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("play chris brown", "play_music", [("artist", "chris brown")]),
+    ("play maroon 5 in the kitchen", "play_music", [("artist", "maroon 5")]),
+    ("play 7 rings", "play_music", [("song", "7 rings")]),  # no artist said: the track whose title it is
+    ("put on anti hero", "play_music", [("song", "anti hero")]),
+    ("play some music", "play_music", []),  # request and stop words are never a name
+    ("play it again", "play_music", []),
+    ("play me a song", "play_music", []),
+    ("i like chris brown", "state_preference", []),  # only the intents listed
+])
+def test_a_music_request_with_no_name_tagged_gets_the_artist_or_song_it_says(text: str, intent: str,
+                                                                      expected: list) -> None:
+    [message] = CatalogSpanCompleter({}).process([Message(data={TEXT: text, INTENT: {"name": intent},
+                                                                ENTITIES: []})])
+    found = message.get(ENTITIES) or []
+    assert [(e["entity"], e["value"]) for e in found] == expected
+    assert all(e["extractor"] == "CatalogSpanCompleter" and text[e["start"]:e["end"]] == e["value"]
+               for e in found)
+
+
+def test_a_tagged_name_is_never_second_guessed_by_the_artist_finder() -> None:
+    text = "play jazz by the fireplace"
+    [message] = CatalogSpanCompleter({}).process([Message(data={
+        TEXT: text, INTENT: {"name": "play_music"},
+        ENTITIES: [{"entity": "genre", "start": 5, "end": 9, "value": "jazz"}]})])
+    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("genre", "jazz")]
+
+
+def test_an_artist_found_untagged_brings_their_song_too() -> None:
+    text = "play 7 rings by ariana grande"
+    [message] = CatalogSpanCompleter({}).process([Message(data={TEXT: text, INTENT: {"name": "play_music"},
+                                                                ENTITIES: []})])
+    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("song", "7 rings"),
+                                                                          ("artist", "ariana grande")]
