@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from preferences.catalogs import music
 from preferences.catalogs.spans import RESOLVERS, Span, artist_in, complete, song_in, song_of
-from rasa_components.message_guard import StatelessComponent
+from rasa_components.message_guard import ConfiguredComponent
 
 Entity = Dict[Text, Any]
 MUSIC = frozenset({"artist", "genre", "song"})
@@ -34,17 +34,12 @@ def _span(entity: Entity) -> Optional[Span]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class CatalogSpanCompleter(StatelessComponent):
+class CatalogSpanCompleter(ConfiguredComponent):
     def __init__(self, config: Dict[Text, Any] | None = None) -> None:
-        config = config or {}
-        self._types = frozenset(config.get("entities") or RESOLVERS)
-        self._songs = bool(config.get("songs_of_artists", True))
-        self._find_for = frozenset(config.get("find_artists_for", ["play_music"]) or ())
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: Any, resource: Any,
-               execution_context: Any) -> "CatalogSpanCompleter":
-        return cls(config)
+        super().__init__(config)
+        self._types = frozenset(self.config.get("entities") or RESOLVERS)
+        self._songs = bool(self.config.get("songs_of_artists", True))
+        self._find_for = frozenset(self.config.get("find_artists_for", ["play_music"]) or ())
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

@@ -14,18 +14,14 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from rasa_components.message_guard import StatelessComponent
+from rasa_components.message_guard import ConfiguredComponent
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class AdjacentEntityJoiner(StatelessComponent):
+class AdjacentEntityJoiner(ConfiguredComponent):
     def __init__(self, config: Dict[Text, Any] | None = None) -> None:
-        self._types = frozenset((config or {}).get("entities") or ())
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: Any, resource: Any,
-               execution_context: Any) -> "AdjacentEntityJoiner":
-        return cls(config)
+        super().__init__(config)
+        self._types = frozenset(self.config.get("entities") or ())
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

@@ -40,6 +40,18 @@ class StatelessComponent(GraphComponent):
         return training_data
 
 
+class ConfiguredComponent(StatelessComponent):
+    """A stateless step that takes its settings from config.yml: `__init__(config)` reads them."""
+
+    def __init__(self, config: Dict[Text, Any] | None = None) -> None:
+        self.config = dict(config or {})
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls(config)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class MessageTrimmer(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
