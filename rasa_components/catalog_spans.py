@@ -110,4 +110,5 @@ class CatalogSpanCompleter(ConfiguredComponent):
         if found is None:
             return entities
         added = self._changed({"entity": kind, "extractor": type(self).__name__}, found, text)
-        return sorted([*entities, added], key=lambda e: e.get("start", 0))
+        kept = [e for e in entities if not ((s := _span(e)) is not None and found.covers(s))]  # what it swallowed
+        return sorted([*kept, added], key=lambda e: e.get("start", 0))

@@ -139,15 +139,16 @@ def song_of(text: str, artist: str, artist_span: Span) -> Span | None:
 
 
 def _longest_name(text: str, taken: Sequence[Span], resolves: Callable[[str], str | None],
-                  max_words: int) -> Span | None:
+                  max_words: int, swallow: bool = False) -> Span | None:
     """The longest run of words in `text`, outside `taken`, that `resolves`; runs made only of request
-    and stop words ("some music", "the one") are not names, whatever the catalog holds."""
+    and stop words ("some music", "the one") are not names, whatever the catalog holds. With `swallow`,
+    a run may cover taken spans whole ("7 rings" over a tagged "7"), never cut one."""
     words = [Span(m.start(), m.end()) for m in _WORD.finditer(text)]
     best: Span | None = None
     for i in range(len(words)):
         for j in range(i, min(len(words), i + max_words)):
             candidate = _trimmed(text, words[i].start, words[j].end)
-            if any(candidate.overlaps(t) for t in taken) or \
+            if any(candidate.overlaps(t) and not (swallow and candidate.covers(t)) for t in taken) or \
                     (best and candidate.end - candidate.start <= best.end - best.start):
                 continue
             said = fold(text[candidate.start:candidate.end])
@@ -164,5 +165,6 @@ def artist_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
 
 
 def song_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
-    """The longest run of words in `text` that is a catalog track's title, outside `taken`; None if none."""
-    return _longest_name(text, taken, _song, MAX_TITLE_WORDS)
+    """The longest run of words in `text` that is a catalog track's title; it may cover taken spans whole
+    (the tagger often reads a number or a word of a title as something else: "7" of "7 rings" as a level)."""
+    return _longest_name(text, taken, _song, MAX_TITLE_WORDS, swallow=True)

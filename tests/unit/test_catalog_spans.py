@@ -159,3 +159,12 @@ def test_an_artist_found_untagged_brings_their_song_too() -> None:
                                                                 ENTITIES: []})])
     assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("song", "7 rings"),
                                                                           ("artist", "ariana grande")]
+
+
+def test_a_title_swallows_what_the_tagger_made_of_its_words_but_leaves_the_rest() -> None:
+    text = "play 7 rings in the kitchen"
+    entities = [{"entity": "level", "start": 5, "end": 6, "value": "7"},
+                {"entity": "room", "start": 20, "end": 27, "value": "kitchen"}]
+    [message] = CatalogSpanCompleter({}).process([Message(data={TEXT: text, INTENT: {"name": "play_music"},
+                                                                ENTITIES: entities})])
+    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("song", "7 rings"), ("room", "kitchen")]
