@@ -96,8 +96,12 @@ class JobLeases(Database):
             due = row.last_run_at is None or now - row.last_run_at >= min_interval
             if not due:
                 return False
+            # "Due" again inside the UPDATE: PostgreSQL re-reads a row another transaction changed meanwhile
+            # and re-checks only this WHERE, so a holder that ran and released the job between our SELECT
+            # and here (expires_at in the past, last_run_at just now) must not hand the round to us as well.
             taken = conn.execute(update(LEASES).where(
-                LEASES.c.job == job, or_(LEASES.c.expires_at < now, LEASES.c.holder == holder))
+                LEASES.c.job == job, or_(LEASES.c.expires_at < now, LEASES.c.holder == holder),
+                or_(LEASES.c.last_run_at.is_(None), LEASES.c.last_run_at <= now - min_interval))
                 .values(holder=holder, expires_at=now + ttl)).rowcount
             return bool(taken)
 

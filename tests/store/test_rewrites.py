@@ -128,18 +128,21 @@ def test_a_job_runs_once_per_round_across_instances(db_url) -> None:
             return name
         return run
 
-    barrier = threading.Barrier(4)
+    # Many rounds: on PostgreSQL one instance could run and release the job between another's reading the
+    # lease and taking it, and then both ran it (19 of 150 rounds before the fix, 0 after).
+    for rounds, job in enumerate(["mine", *(f"round-{r}" for r in range(15))], start=1):
+        barrier = threading.Barrier(4)
 
-    def instance(i: int) -> None:
-        barrier.wait()
-        run_once(leases[i], Job("mine", body(f"instance-{i}"), timedelta(minutes=10)), holder=f"instance-{i}")
+        def instance(i: int) -> None:
+            barrier.wait()
+            run_once(leases[i], Job(job, body(f"{job}:{i}"), timedelta(minutes=10)), holder=f"instance-{i}")
 
-    threads = [threading.Thread(target=instance, args=(i,)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(runs) == 1  # four schedulers fired together; one ran it
+        threads = [threading.Thread(target=instance, args=(i,)) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(runs) == rounds, runs  # four schedulers fired together; one ran it
     assert run_once(leases[0], Job("mine", body("again"), timedelta(minutes=10)), holder="instance-0") is None
     assert leases[0].last_run("mine") is not None
     for lease in leases:
