@@ -138,6 +138,17 @@ def track(title: str, by: str | None = None) -> tuple[Artist, str] | None:
     return found[0] if found else None
 
 
+def normalize_track(value: str) -> str | None:
+    """The catalog's title of the track ``value`` names, or None: what a request for a song resolves to."""
+    found = track(value)
+    return found[1] if found else None
+
+
+def all_titles() -> tuple[str, ...]:
+    """Every track title the catalog can play, most charted artists' first (for nearest-spelling lookups)."""
+    return tuple(t for a in all_artists() for t in a.tracks)
+
+
 def normalize_artist(value: str) -> str | None:
     """Canonical artist name, or None: the store keeps unknown artists as typed."""
     found = artist(value)

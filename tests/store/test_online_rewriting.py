@@ -10,7 +10,7 @@ from preferences.selflearning.online.build import build_indexes
 from preferences.selflearning.online.collect import collect
 from preferences.selflearning.online.runtime import OnlineRewriter
 from preferences.selflearning.online.settings import OnlineSettings
-from preferences.selflearning.online.trigger import doubt
+from preferences.selflearning.online.trigger import carrier_words, doubt
 from preferences.selflearning.online.vector_index import VectorIndex
 from preferences.selflearning.turns import LoggedTurn
 from preferences.storage.online_index import OnlineIndexStore
@@ -65,6 +65,59 @@ def test_doubt_is_raised_by_fallbacks_unresolved_and_ambiguous_entities_only() -
     assert spring.reasons == ("ambiguous_city",) and "Springfield, IL, US" in spring.ambiguous["city"]
     assert doubt("nlu_fallback", 0.2, []).reasons == ("fallback",)
     assert doubt(MUSIC, 0.3, []).reasons == ("low_confidence",) and doubt(MUSIC, 0.3, []).confident_intent is None
+
+
+def test_words_no_entity_explains_raise_doubt_once_the_index_knows_the_wording() -> None:
+    wording = carrier_words([("play post malone", [("artist", "post malone")]), ("play some jazz", [("genre", "jazz")]),
+                             ("play some music", []), ("play some adele", [("artist", "adele")]),
+                             ("play music by adele", [("artist", "adele")]), ("play some music", [])], 3)
+    assert wording == {"play", "some"}  # "music" is said by two distinct requests only; names never count
+    missed = doubt(MUSIC, 0.95, [], text="play posd mallone", carrier=wording)
+    assert missed.reasons == ("unrecognised_words",) and missed.unrecognised == "posd mallone"
+    assert missed.confident_intent == MUSIC  # a rewrite must keep the intent NLU was sure of
+    assert not doubt(MUSIC, 0.95, [], text="play some", carrier=wording)
+    assert not doubt(MUSIC, 0.95, [], text="play posd mallone")  # no index yet: no way to tell wording from names
+    # a recognised name explains the turn, whatever words are left around it
+    assert not doubt(MUSIC, 0.95, [("artist", "adele")], text="play adele loud please", carrier=wording)
+
+
+def _missed_names_log() -> list[LoggedTurn]:
+    songs = [("hello", "adele"), ("hotline bling", "drake"), ("halo", "beyonce"), ("yesterday", "the beatles")]
+    turns: list[LoggedTurn] = []
+    towns = ["paris, france", "denver, colorado", "madrid, spain", "boston, massachusetts"]
+    for i, ((song, artist), town) in enumerate(zip(songs, towns)):
+        t = T0 + i * 1000
+        turns += [_turn(f"u{i}", f"p{i}", t, "play post malone", MUSIC, [("artist", "post malone")]),
+                  _turn(f"u{i}", f"q{i}", t + 100, "play some jazz", MUSIC, [("genre", "jazz")]),
+                  _turn(f"u{i}", f"r{i}", t + 200, f"play the song {song} by {artist}", MUSIC,
+                        [("song", song), ("artist", artist)]),
+                  _turn(f"u{i}", f"w{i}", t + 300, "what's the weather in rome, italy", WEATHER,
+                        [("city", "rome, italy")]),
+                  _turn(f"u{i}", f"x{i}", t + 400, f"what's the weather in {town}", WEATHER, [("city", town)])]
+    for j in range(2):  # sue's favourite, said in full when she repaired "play cruel"
+        turns.append(_turn("sue", f"s{j}", T0 + 9000 + j * 900, "play cruel summer by taylor swift", MUSIC,
+                           [("song", "cruel summer"), ("artist", "taylor swift")]))
+    return sorted(turns, key=lambda t: (t.user_id, t.session_id, t.ts))
+
+
+def test_a_name_the_tagger_missed_is_rewritten_from_either_layer(store: OnlineIndexStore) -> None:
+    build_indexes(_missed_names_log(), store)
+    rewriter = OnlineRewriter(store, mode="personal")
+    rewriter.refresh(wait=True)
+    heard = rewriter.decide("play posd mallone", "newbie", MUSIC, 0.95, [])  # NLU saw no artist at all
+    assert heard is not None and (heard.layer, heard.target) == ("global", "play post malone")
+    assert heard.reasons == ("unrecognised_words",)
+    town = rewriter.decide("what's the weather in rone", "newbie", WEATHER, 0.95, [])
+    assert town is not None and town.target == "what's the weather in rome, italy"
+    # part of a title: sue's own history knows which song; nobody else's does
+    own = rewriter.decide("play the song cruel", "sue", MUSIC, 0.95, [])
+    assert own is not None and (own.layer, own.target) == ("personal", "play cruel summer by taylor swift")
+    tagged = rewriter.decide("play cruel", "sue", MUSIC, 0.95, [("song", "cruel")])  # a title the catalog lacks
+    assert tagged is not None and tagged.reasons == ("unresolved_song",) and tagged.layer == "personal"
+    assert rewriter.decide("play the song cruel", "newbie", MUSIC, 0.95, []) is None
+    # nothing close enough: left as said
+    assert rewriter.decide("play some chill stuff", "newbie", MUSIC, 0.95, []) is None
+    assert rewriter.decide("what's the weather", "newbie", WEATHER, 0.95, []) is None
 
 
 def test_personal_layer_over_global_from_a_built_index(store: OnlineIndexStore) -> None:

@@ -60,13 +60,18 @@ def _normalisers() -> dict[str, Callable[[str], str | None]]:
     try:
         from preferences.skills import registry
 
-        return {slot.entity: slot.normalize for slot in registry.slots() if slot.entity and slot.normalize}
+        from preferences.catalogs import music
+
+        declared = {slot.entity: slot.normalize for slot in registry.slots() if slot.entity and slot.normalize}
     except ImportError:
         from preferences.catalogs import food, music, news, places, sports, units
 
-        return {"genre": music.normalize_genre, "artist": music.normalize_artist, "city": places.normalize_city,
-                "cuisine": food.normalize_cuisine, "team": sports.normalize_team, "news_topic": news.normalize_topic,
-                "units": units.normalize_units}
+        declared = {"genre": music.normalize_genre, "artist": music.normalize_artist,
+                    "city": places.normalize_city, "cuisine": food.normalize_cuisine, "team": sports.normalize_team,
+                    "news_topic": news.normalize_topic, "units": units.normalize_units}
+    # A song is no slot (nothing stores it as a preference), but the music skill resolves it in the catalog
+    # and records that (`music.resolve_named`): an unknown title is as unresolved as an unknown artist.
+    return declared | {"song": music.normalize_track}
 
 
 def _names(items: object) -> list[str]:
@@ -93,6 +98,8 @@ def _catalog_names(entity: str) -> list[str]:
     if entity == "artist":
         listing = getattr(music, "all_artists", None)
         return _names(listing() if listing else reference.artists())
+    if entity == "song":
+        return list(music.all_titles())
     if entity == "cuisine":
         listing = getattr(food, "cuisines", None)
         return list(listing()) if listing else _names(reference.cuisines())

@@ -57,16 +57,33 @@ def admissible(entry: Entry, query_key: str, doubt: Doubt) -> bool:
     # spurious pieces, "maj" as a cuisine in "play maj and dragons", which no rewrite needs to keep).
     if doubt.unresolved and all(values.get(entity) is None for entity in doubt.unresolved):
         return False
+    # Words NLU did not see as a name: the candidate must name something the catalogs know.
+    if doubt.unrecognised and not any(v is not None for v in values.values()):
+        return False
     return True
 
 
+def likeness(words: str, name: str) -> float:
+    """How alike heard words and a catalog name are, 0-1: the whole spelling, or (a little less) a part of
+    the name said alone ("proof" for "you proof", "cruel" for "cruel summer")."""
+    a, b = words.casefold(), name.casefold()
+    partial = 0.9 * fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 4 else 0.0
+    return max(fuzz.ratio(a, b), partial) / 100
+
+
 def value_match(entry: Entry, doubt: Doubt) -> float | None:
-    """How alike the unresolved words and the candidate's value for that entity are (0-1), if any were."""
+    """How alike the words that failed and the candidate's names are (0-1), if any words failed.
+
+    The candidate's value for the same entity counts first; its other names count too, because NLU may
+    have typed the words wrong ("disturbia" tagged as an artist is the song)."""
+    failed = list(doubt.unresolved.items())
+    if doubt.unrecognised:
+        failed.append(("", doubt.unrecognised))
     best = None
-    for entity, value in doubt.unresolved.items():
-        theirs = [v for e, v in entry.entities if e == entity]
+    for entity, value in failed:
+        theirs = [v for e, v in entry.entities if e == entity] or [v for _, v in entry.entities]
         if theirs:
-            ratio = max(fuzz.ratio(value.casefold(), v.casefold()) for v in theirs) / 100
+            ratio = max(likeness(value, v) for v in theirs)
             best = ratio if best is None else max(best, ratio)
     return best
 

@@ -8,7 +8,8 @@ RapidFuzz comparisons.
 Reloading: a background thread compares, every `refresh_seconds`, the
 active index version and the time of the last "forget everything" with its
 copy; a new build or a forgotten user makes it load the new one while the
-old copy keeps serving (the first load is done by the first doubtful turn).
+old copy keeps serving (the first load is done by the first turn, which needs the
+index's wording to tell a missed name from "play some music").
 A database that went away leaves the last copy in force: rewriting is an
 improvement, never a reason to fail a turn.
 """
@@ -28,7 +29,7 @@ from preferences.selflearning.normalize import request_key
 from preferences.selflearning.online.collect import Entry
 from preferences.selflearning.online.ranking import Scored, admissible, score
 from preferences.selflearning.online.settings import MODES, OnlineSettings
-from preferences.selflearning.online.trigger import Doubt, doubt
+from preferences.selflearning.online.trigger import Doubt, carrier_words, doubt
 from preferences.selflearning.online.vector_index import VectorIndex
 from preferences.selflearning.online.vectors import joined
 from preferences.storage.online_index import OnlineIndexStore
@@ -61,6 +62,7 @@ class _Layers:
     personal: dict[str, tuple[list[Entry], VectorIndex]]
     stamp: Any
     global_by_key: dict[str, Entry] = field(default_factory=dict)
+    carrier: frozenset[str] = frozenset()  # the wording of successful requests (`trigger.carrier_words`)
 
 
 def _layers(store: OnlineIndexStore, settings: OnlineSettings, stamp: Any) -> _Layers:
@@ -74,8 +76,9 @@ def _layers(store: OnlineIndexStore, settings: OnlineSettings, stamp: Any) -> _L
     personal = {user: ([entries[i] for i in rows], VectorIndex(vectors[rows], ivf_min_size=10**9))
                 for user, rows in by_user.items()}
     shared = [entries[i] for i in g_rows]
+    carrier = carrier_words(((e.key, e.entities) for e in entries), settings.min_carrier_requests)
     return _Layers(shared, VectorIndex(vectors[g_rows], ivf_min_size=settings.ivf_min_size), personal, stamp,
-                   {e.key: e for e in shared})
+                   {e.key: e for e in shared}, carrier)
 
 
 def works_as_said(entry: Entry | None, settings: OnlineSettings) -> bool:
@@ -205,7 +208,8 @@ class OnlineRewriter:
         """The rewrite for this interpretation, or None to leave it as NLU read it."""
         if self.mode == "off" or not text:
             return None
-        why = doubt(intent, confidence, entities, self.settings)
+        layers = self.layers()
+        why = doubt(intent, confidence, entities, self.settings, text, layers.carrier if layers else frozenset())
         if not why:
             return None
         chosen = self.choose(*self.ranked(text, user, why, meaning))

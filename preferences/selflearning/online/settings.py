@@ -17,6 +17,9 @@ class OnlineSettings:
     # A request key must have succeeded for this many distinct users to enter the global layer: one
     # user's habit must never become everyone's rewrite (the same support the miner asks for).
     min_global_users: int = 3
+    # A word is request wording ("play", "weather", "song"), not part of a name NLU missed, when at least
+    # this many distinct successful requests in the index say it outside their entities.
+    min_carrier_requests: int = 3
     # Candidates retrieved from each layer before ranking.
     candidates: int = 8
     # Retrieval similarity (half meaning, half letters: `vectors`) below which a retrieved request is not
@@ -43,8 +46,9 @@ class OnlineSettings:
     def __post_init__(self) -> None:
         if not 0 <= self.min_intent_confidence <= 1 or not 0 <= self.min_score <= 1.5:
             raise ValueError("min_intent_confidence is in [0, 1]; min_score is a ranking score")
-        if self.min_global_users < 1 or self.candidates < 1 or self.personal_min_turns < 1:
-            raise ValueError("min_global_users, candidates and personal_min_turns must be at least 1")
+        if min(self.min_global_users, self.candidates, self.personal_min_turns, self.min_carrier_requests) < 1:
+            raise ValueError("min_global_users, candidates, personal_min_turns and min_carrier_requests must be "
+                             "at least 1")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
