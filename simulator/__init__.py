@@ -11,7 +11,7 @@ Modules, one idea each:
 * ``seeds``      stable random streams, so paired runs see identical noise
 * ``world``      goals the assistant can serve, taken from its own catalogs
 * ``noise``      the noise channel: mishearings, partial titles, nicknames, unseen words
-* ``population`` users with habits (favourite artists, home town) and a cooperativeness knob
+* ``population`` users with habits (favourites, some niche; a home town), their own names for them, a history
 * ``reactions``  what a user does after an answer: done, rephrase, complain, barge in, give up
 * ``judge``      what the assistant did, read from its reply, against the true goal
 * ``driver``     episodes over REST against the real served assistant, a few users at once

@@ -45,6 +45,9 @@ def run(full: Annotated[bool, typer.Option("--full", help="The full run (more us
         episodes_a: Annotated[Optional[int], typer.Option(help="Goals per user of A.")] = None,
         users_b: Annotated[Optional[int], typer.Option(help="Users of population B (test users).")] = None,
         episodes_b: Annotated[Optional[int], typer.Option(help="Test goals per user of B.")] = None,
+        history: Annotated[Optional[int], typer.Option(
+            help="Past requests of each user of B for their habits, before their tests (quick 4, full 6).")] = None,
+        niche_share: Annotated[Optional[float], typer.Option(help="Share of users with a niche favourite.")] = None,
         workers: Annotated[Optional[int], typer.Option(help="Users in flight at once.")] = None,
         gap: Annotated[Optional[float], typer.Option(help="Seconds between two episodes of one user.")] = None,
         cooperativeness: Annotated[Optional[float], typer.Option(help="Mean P(repair) after a failure.")] = None,
@@ -59,7 +62,8 @@ def run(full: Annotated[bool, typer.Option("--full", help="The full run (more us
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     logging.getLogger("simulator").setLevel(logging.INFO)  # our progress, not every library's
     overrides = {k: v for k, v in dict(users_a=users_a, episodes_a=episodes_a, users_b=users_b,
-                                       episodes_b=episodes_b, workers=workers, gap_seconds=gap,
+                                       episodes_b=episodes_b, history_episodes=history, niche_share=niche_share,
+                                       workers=workers, gap_seconds=gap,
                                        cooperativeness=cooperativeness, noise_scale=noise_scale).items()
                  if v is not None}
     if seeds:
@@ -83,7 +87,8 @@ def run(full: Annotated[bool, typer.Option("--full", help="The full run (more us
             shutil.rmtree(root)
         root.mkdir(parents=True)
         console.print(f"[bold]seed {seed}[/bold]: {cfg.users_a} users x {cfg.episodes_a} goals mined, "
-                      f"{cfg.users_b} fresh users x {cfg.episodes_b} goals under {', '.join(cfg.conditions)}")
+                      f"{cfg.users_b} fresh users x ({cfg.history_episodes} past + {cfg.episodes_b} test) goals "
+                      f"under {', '.join(cfg.conditions)}")
         runs.append(Experiment(cfg, seed, root, say=lambda m: console.print(f"  {m}")).run())
     report = reporting.build(cfg, runs, time.monotonic() - started)
     reporting.write(report, runs, out)

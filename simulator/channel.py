@@ -6,15 +6,20 @@ population's typical mishearings, the user's own recurring ones, a one-off
 slip). A rephrase is what people do after a failure: they speak more
 carefully and say more (the full name, the state, the artist of the song),
 so each retry keeps only a share of the noise (`rephrase_decay`).
+
+A user's own names for their favourites and the recogniser's recurring
+mishearing of their voice (`population.Naming`) come first when the goal is
+one of their favourites: those are habits, not accidents, so they recur in
+the user's history and in their tests alike.
 """
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from preferences.catalogs.places import candidates
 from simulator import noise
-from simulator.population import CARRIERS, UNSEEN_CARRIERS, User
+from simulator.population import CARRIERS, UNSEEN_CARRIERS, User, voice_variant
 from simulator.seeds import stream
 from simulator.world import Goal, GoalKind, World, city
 
@@ -36,13 +41,15 @@ class NoiseLevels:
     unseen: float = 0.06  # a phrasing in words the NLU never saw
     disfluency: float = 0.04  # "um", "uh" in front
     rephrase_decay: float = 0.3  # each rephrase keeps this share of the noise
+    own_name: float = 0.8  # a user with their own name for a favourite uses it in a casual request
+    own_mishearing: float = 0.5  # a favourite the recogniser keeps mishearing in a user's voice is misheard again
 
     def scaled(self, factor: float) -> "NoiseLevels":
-        """The same channel with every noise probability times `factor` (places keep their habit)."""
+        """The same channel with every noise probability times `factor` (the shares that are not, kept)."""
         f = max(0.0, factor)
-        return NoiseLevels(min(1, self.common * f), min(1, self.one_off * f), self.personal,
-                           min(1, self.nickname * f), min(1, self.partial * f), min(1, self.bare_place * f),
-                           min(1, self.unseen * f), min(1, self.disfluency * f), self.rephrase_decay)
+        kept = ("personal", "rephrase_decay")
+        return replace(self, **{x.name: min(1.0, getattr(self, x.name) * f) for x in fields(self)
+                                if x.name not in kept})
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,6 @@ class NoiseChannel:
     def __init__(self, world: World, levels: NoiseLevels | None = None) -> None:
         self.world = world
         self.levels = levels or NoiseLevels()
-
-    def clean(self, goal: Goal) -> Utterance:
-        """The request as a careful speaker says it (habit turns)."""
-        return Utterance(careful(goal))
 
     def request(self, goal: Goal, user: User, rng: random.Random, attempt: int = 0) -> Utterance:
         """Attempt 0: said casually, heard imperfectly. Attempt n: rephrased, with decay**n of the noise."""
@@ -110,9 +113,13 @@ class NoiseChannel:
 
     def _casual_value(self, goal: Goal, user: User, rng: random.Random, levels: NoiseLevels,
                       kinds: list[str]) -> str:
+        own = self._own_name(goal, user, rng, levels)
+        if own is not None:
+            kinds.append("personal_partial_title" if goal.kind is GoalKind.SONG else "personal_nickname")
+            return own
         if goal.kind is GoalKind.WEATHER:
             c = city(goal.city or "")
-            nick = noise.nickname(c.name, rng)
+            nick = noise.nickname(c.name, rng, surname=False)
             if nick and rng.random() < levels.nickname:
                 kinds.append("nickname")
                 return nick
@@ -124,7 +131,8 @@ class NoiseChannel:
             return f"{name}, {noise.fold(c.region_name)}"
         if goal.kind is GoalKind.SONG:
             title = goal.track or ""
-            if rng.random() < levels.partial:
+            # a favourite song is called by its full title, or by the user's own part of it (above)
+            if (goal.artist, title) not in user.songs and rng.random() < levels.partial:
                 kinds.append("partial_title")
                 # most people remember the same part of a title; some another
                 part_rng = stream(self.world.seed, "partial", title) if rng.random() < 0.7 else rng
@@ -145,6 +153,10 @@ class NoiseChannel:
         if what == "place" and "," in name:  # "springfield, illinois": mishear the town, keep the state
             town, _, region = name.partition(",")
             return self._name(town, user, rng, levels, kinds, what) + "," + region
+        recurring = user.naming.mishearing(name)
+        if recurring and rng.random() < levels.own_mishearing:
+            kinds.append("personal_mishearing")
+            return recurring
         common = self.world.mishearings(name)
         draw = rng.random()
         if common and draw < levels.common:
@@ -152,8 +164,20 @@ class NoiseChannel:
             return rng.choices(common, weights=[0.6, 0.25, 0.15][: len(common)])[0]
         if draw < levels.common + levels.one_off:
             own = rng.random() < levels.personal
-            variant = noise.one_off(name, stream(user.id, "voice", name) if own else rng, avoid=common)
+            variant = voice_variant(self.world, user.id, name) if own else noise.one_off(name, rng, avoid=common)
             if variant:
                 kinds.append("personal_mishearing" if own else "one_off_mishearing")
                 return variant
         return noise.fold(name)
+
+    @staticmethod
+    def _own_name(goal: Goal, user: User, rng: random.Random, levels: NoiseLevels) -> str | None:
+        """The user's own name for the goal when it is one of their favourites and they use it this time."""
+        if goal.kind is GoalKind.WEATHER:
+            name, favourite = city(goal.city or "").name, goal.city == user.home
+        elif goal.kind is GoalKind.SONG:
+            name, favourite = goal.track or "", (goal.artist, goal.track) in user.songs
+        else:
+            name, favourite = goal.artist or "", goal.artist in user.artists
+        own = user.naming.own_name(name) if favourite else None
+        return own if own and rng.random() < levels.own_name else None

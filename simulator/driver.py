@@ -9,7 +9,10 @@ one repair. With many users in flight the gap costs no time.
 
 Every random draw of an episode comes from a stream named by (seed, phase,
 user, episode, request number), so the same user sends the same first
-request in every condition whatever the assistant answered elsewhere.
+request in every condition whatever the assistant answered elsewhere. A test
+user's history runs through the same loop, its episodes numbered from
+`HISTORY_FIRST_INDEX` (negative): its streams are its own, and a user's
+episodes sort in the order they were played (the tracker check relies on it).
 """
 from __future__ import annotations
 
@@ -27,6 +30,11 @@ from simulator.seeds import stream
 from simulator.world import Goal
 
 
+# Episode numbers of a test user's history: far below the tests' 0, 1, ..., whatever the history's size,
+# so the k-th past episode has the same random streams however long the history is.
+HISTORY_FIRST_INDEX = -1000
+
+
 class Assistant(Protocol):
     def say(self, user: str, text: str, metadata: dict[str, Any] | None = None) -> list[str]: ...
 
@@ -37,11 +45,11 @@ class Turn:
 
     user: str
     episode: int
-    role: str  # "habit" (a clean habit request), "request" (a try at the goal) or "feedback"
+    role: str  # "request" (a try at the goal) or "feedback"
     attempt: int  # requests for the goal before this one (0: the first request); feedback: the request it answers
     text: str
     replies: list[str]
-    verdict: Verdict | None = None  # requests and habits only
+    verdict: Verdict | None = None  # requests only
     noise: tuple[str, ...] = ()
     metadata: dict[str, Any] | None = None
     error: str | None = None
@@ -67,11 +75,16 @@ class Episode:
 
     @property
     def requests(self) -> list[Turn]:
-        return [t for t in self.turns if t.role in ("request", "habit")]
+        return [t for t in self.turns if t.role == "request"]
 
     @property
     def success(self) -> bool:
         return any(t.succeeded for t in self.requests)
+
+    @property
+    def history(self) -> bool:
+        """A past episode of a test user (played before the tests), not a test."""
+        return self.index < 0
 
     @property
     def first_success(self) -> bool:
@@ -88,17 +101,17 @@ class Driver:
         self.workers, self.gap = max(1, workers), gap_seconds
 
     # --- one episode ---------------------------------------------------------------------------------------
-    def episode(self, user: User, index: int, goal: Goal, clean: bool = False) -> Episode:
-        """Clean: one careful request, no reaction (habit turns). Otherwise the noisy loop until done."""
+    def episode(self, user: User, index: int, goal: Goal) -> Episode:
+        """The user's requests for one goal and their reactions to the answers, until done or given up."""
         ep = Episode(user.id, index, goal, self.phase)
         made = 0
         while True:
-            utterance = self.channel.clean(goal) if clean else self.channel.request(
-                goal, user, stream(self.seed, self.phase, "noise", user.id, index, made), made)
-            turn = self._send(ep, "habit" if clean else "request", made, utterance.text, None, utterance.noise)
+            utterance = self.channel.request(goal, user, stream(self.seed, self.phase, "noise", user.id, index, made),
+                                             made)
+            turn = self._send(ep, "request", made, utterance.text, None, utterance.noise)
             turn.verdict = judge(goal, turn.replies) if turn.error is None else None
             made += 1
-            if clean or turn.error is not None:
+            if turn.error is not None:
                 return ep
             rng = stream(self.seed, self.phase, "react", user.id, index, made)
             move = react(user, turn.verdict, made, rng)  # type: ignore[arg-type]
@@ -121,20 +134,19 @@ class Driver:
         return turn
 
     # --- many users ----------------------------------------------------------------------------------------
-    def run(self, plan: Sequence[tuple[User, Sequence[Goal]]], clean: bool = False,
-            checkpoints: Sequence[float] = (), on_checkpoint: Callable[[float, int], None] | None = None,
-            first_index: int = 0) -> list[Episode]:
-        """All episodes of the plan; `on_checkpoint(fraction, episodes_done)` runs with no turn in flight."""
-        return _Scheduler(self, plan, clean, sorted(checkpoints), on_checkpoint, first_index).run()
+    def run(self, plan: Sequence[tuple[User, Sequence[Goal]]], checkpoints: Sequence[float] = (),
+            on_checkpoint: Callable[[float, int], None] | None = None, first_index: int = 0) -> list[Episode]:
+        """All episodes of the plan, numbered from `first_index` per user (a history: HISTORY_FIRST_INDEX);
+        `on_checkpoint(fraction, episodes_done)` runs with no turn in flight."""
+        return _Scheduler(self, plan, sorted(checkpoints), on_checkpoint, first_index).run()
 
 
 class _Scheduler:
     """Hands out episodes to worker threads: one turn in flight per user, a gap between a user's episodes."""
 
-    def __init__(self, driver: Driver, plan: Sequence[tuple[User, Sequence[Goal]]], clean: bool,
-                 checkpoints: list[float], on_checkpoint: Callable[[float, int], None] | None,
-                 first_index: int) -> None:
-        self.driver, self.clean, self.on_checkpoint = driver, clean, on_checkpoint
+    def __init__(self, driver: Driver, plan: Sequence[tuple[User, Sequence[Goal]]], checkpoints: list[float],
+                 on_checkpoint: Callable[[float, int], None] | None, first_index: int) -> None:
+        self.driver, self.on_checkpoint = driver, on_checkpoint
         self.pending = {u.id: [(first_index + i, g) for i, g in enumerate(goals)] for u, goals in plan}
         self.users = {u.id: u for u, _ in plan}
         self.total = sum(len(g) for g in self.pending.values())
@@ -185,7 +197,7 @@ class _Scheduler:
         while (job := self._next()) is not None:
             user, index, goal = job
             try:
-                ep = self.driver.episode(user, index, goal, self.clean)
+                ep = self.driver.episode(user, index, goal)
             except BaseException as exc:  # noqa: BLE001 - handed to run(), which re-raises it
                 with self.cond:
                     self.failure = exc
@@ -195,5 +207,5 @@ class _Scheduler:
             with self.cond:
                 self.done.append(ep)
                 self.busy.discard(user.id)
-                self.ready_at[user.id] = time.monotonic() + (0.0 if self.clean else self.driver.gap)
+                self.ready_at[user.id] = time.monotonic() + self.driver.gap
                 self.cond.notify_all()

@@ -9,9 +9,11 @@ Per seed (one independent replicate: its own world, populations and noise):
    `prefs rewrites index` when it exists).
 3. Population B, new people with fresh noise (another stream; nothing of
    phase 1 is replayed), under each condition, every one from a copy of
-   the same post-learning state and with its own server start: a few clean
-   habit turns, the index job again, then the test episodes. The noise
-   streams are the same in every condition, so the turns are paired.
+   the same post-learning state and with its own server start: each user's
+   history (`history_episodes` past requests for their habits, said their
+   own way, with whatever failures and repairs that condition's assistant
+   gives rise to), the index job again, then the test episodes. The noise
+   streams are the same in every condition, so the first requests are paired.
 """
 from __future__ import annotations
 
@@ -28,9 +30,9 @@ from typing import Any
 from preferences.db import migrate
 from rasa_components.served import RunningAssistant, model_path
 from simulator.channel import NoiseChannel, NoiseLevels
-from simulator.driver import Driver, Episode
+from simulator.driver import HISTORY_FIRST_INDEX, Driver, Episode
 from simulator.jobs import JobResult, mined_turns, run_job
-from simulator.population import User, goals_for, habit_goals, make_population
+from simulator.population import NICHE_SHARE, User, goals_for, history_goals, make_population
 from simulator.screen import Screen
 from simulator.tracker import TrackerCheck, annotate
 from simulator.world import Admission, World
@@ -62,7 +64,12 @@ class Config:
     episodes_a: int = 3  # goals per user of A
     users_b: int = 16  # population B (the test users)
     episodes_b: int = 3  # test goals per user of B
+    # Past requests of each user of B for their habits, played before their tests (their history with the
+    # assistant). 4 in the quick run: about 2 minutes more for both seeds; 0: users new to the assistant.
+    history_episodes: int = 4
     n_artists: int = 10  # goal pool: the best-known catalog artists (few, so that mishearings recur)
+    n_niche: int = 20  # niche pool: servable artists far down the chart, somebody's favourite, nobody's habit
+    niche_share: float = NICHE_SHARE  # users with a niche favourite artist
     n_homes: int = 9  # home towns, two thirds of them sharing their name with a bigger town
     cooperativeness: float = 0.8  # the population's mean P(repair instead of giving up)
     noise_scale: float = 1.0  # every noise probability times this
@@ -85,7 +92,7 @@ class Config:
     @classmethod
     def full(cls, **overrides: Any) -> "Config":
         base = dict(seeds=(1, 2, 3, 4, 5), users_a=200, episodes_a=6, users_b=60, episodes_b=4, n_artists=25,
-                    n_homes=20, learning_curve=(0.25, 0.5))
+                    n_homes=20, learning_curve=(0.25, 0.5), history_episodes=6, n_niche=50)
         return cls(**(base | overrides))
 
     def levels(self) -> NoiseLevels:
@@ -95,7 +102,7 @@ class Config:
 @dataclass
 class ConditionRun:
     name: str
-    habits: list[Episode]
+    history: list[Episode]  # the test users' past episodes, played before their tests
     tests: list[Episode]
     jobs: list[JobResult]
     tracker: TrackerCheck
@@ -166,13 +173,29 @@ class Experiment:
     def prepare(self, admit: Admission | None) -> None:
         """The world (goals the assistant can serve when asked carefully), the channel and both populations."""
         cfg, seed = self.cfg, self.seed
-        self.world = World.build(seed, cfg.n_artists, cfg.n_homes, admit)
+        self.world = World.build(seed, cfg.n_artists, cfg.n_homes, admit, n_niche=cfg.n_niche)
         self.channel = NoiseChannel(self.world, cfg.levels())
-        self.pop_a = make_population(self.world, cfg.users_a, f"s{seed}a", seed, cfg.cooperativeness)
-        self.pop_b = make_population(self.world, cfg.users_b, f"s{seed}b", seed, cfg.cooperativeness)
+        self.pop_a = make_population(self.world, cfg.users_a, f"s{seed}a", seed, cfg.cooperativeness,
+                                     cfg.niche_share)
+        self.pop_b = make_population(self.world, cfg.users_b, f"s{seed}b", seed, cfg.cooperativeness,
+                                     cfg.niche_share)
 
     def plan(self, users: list[User], episodes: int, phase: str) -> list[tuple[User, list]]:
         return [(u, goals_for(self.world, u, episodes, self.seed, phase)) for u in users]
+
+    def history_plan(self) -> list[tuple[User, list]]:
+        """Each test user's past requests for their habits, oldest first (the same in every condition)."""
+        return [(u, history_goals(u, self.cfg.history_episodes, self.seed)) for u in self.pop_b]
+
+    def live(self, driver: Driver, between: Callable[[], None] = lambda: None) -> tuple[list[Episode], list[Episode]]:
+        """The test users' history, then `between` (the index job), then their test episodes.
+
+        Both run through the same noise channel and reactions, so the history holds the failures and
+        repairs this condition's assistant gives rise to; the tests' streams do not depend on it.
+        """
+        history = driver.run(self.history_plan(), first_index=HISTORY_FIRST_INDEX)
+        between()
+        return history, driver.run(self.plan(self.pop_b, self.cfg.episodes_b, "B"))
 
     def run(self) -> SeedRun:
         started = time.monotonic()
@@ -218,23 +241,27 @@ class Experiment:
             return {name: f.result() for name, f in futures.items()}
 
     def condition(self, name: str, state: Path, workdir: Path) -> ConditionRun:
-        """Phase 3 under one condition, from a copy of `state`: habits, the index job, then the tests."""
+        """Phase 3 under one condition, from a copy of `state`: the users' history, the index job, the tests."""
         started = time.monotonic()
         copy_state(state, workdir)
         assistant = self._start(workdir, name, f"condition {name}")
         start_seconds = time.monotonic() - started
         try:
             driver = Driver(assistant, self.channel, self.seed, "B", self.cfg.workers, self.cfg.test_gap_seconds)
-            habits = driver.run([(u, habit_goals(u)) for u in self.pop_b], clean=True, first_index=-100)
-            jobs = learn(workdir, name, ("index",))
-            if any(j.ran for j in jobs):
-                time.sleep(2.0)  # the servers pick up the new indexes within REWRITE_REFRESH_SECONDS
-            tests = driver.run(self.plan(self.pop_b, self.cfg.episodes_b, "B"))
-            check = annotate(assistant.url, assistant.api_headers(), habits + tests)
+            jobs: list[JobResult] = []
+
+            def index() -> None:
+                jobs.extend(learn(workdir, name, ("index",)))
+                if any(j.ran for j in jobs):
+                    time.sleep(2.0)  # the servers pick up the new indexes within REWRITE_REFRESH_SECONDS
+
+            history, tests = self.live(driver, index)
+            check = annotate(assistant.url, assistant.api_headers(), history + tests)
         finally:
             assistant.stop()
-        run = ConditionRun(name, habits, tests, jobs, check, time.monotonic() - started, start_seconds)
-        self.say(f"seed {self.seed}: condition {name}: {len(tests)} test episodes in {run.seconds:.0f}s")
+        run = ConditionRun(name, history, tests, jobs, check, time.monotonic() - started, start_seconds)
+        self.say(f"seed {self.seed}: condition {name}: {len(history)} history and {len(tests)} test episodes "
+                 f"in {run.seconds:.0f}s")
         return run
 
     def curve_point(self, fraction: float, snapshot: Path) -> dict[str, Any]:
@@ -254,11 +281,13 @@ class Experiment:
         screen = Screen(assistant.parse, self.cfg.out / "screen-cache.json", model_path().name)
         self.prepare(screen)
         w = self.world
-        self.screened = {"artists": [a.name for a in w.artists], "songs": sum(len(t) for t in w.tracks.values()),
+        self.screened = {"artists": [a.name for a in w.artists], "niche": [a.name for a in w.niche],
+                         "songs": sum(len(t) for t in w.tracks.values()),
                          "homes": [c.key for c in w.homes], "visited": [c.key for c in w.visited],
                          "checked": len(screen.seen), "rejected": screen.rejected[:200],
                          "rejected_count": len(screen.rejected)}
-        self.say(f"seed {self.seed}: {len(w.artists)} artists, {self.screened['songs']} songs, {len(w.homes)} homes "
+        self.say(f"seed {self.seed}: {len(w.artists)} artists (+{len(w.niche)} niche), {self.screened['songs']} "
+                 f"songs, {len(w.homes)} homes "
                  f"servable ({self.screened['rejected_count']} of {len(screen.seen)} careful requests not "
                  f"understood; {time.monotonic() - t:.0f}s)")
 

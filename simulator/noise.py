@@ -52,6 +52,9 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "bruce springsteen": ("the boss",), "red hot chili peppers": ("chili peppers", "rhcp"),
     "the rolling stones": ("the stones",), "led zeppelin": ("zeppelin",), "elvis presley": ("elvis", "the king"),
     "guns n roses": ("gnr",), "the beatles": ("the fab four",), "ed sheeran": ("ed",), "lady gaga": ("gaga",),
+    "mariah carey": ("mariah",), "whitney houston": ("whitney",), "britney spears": ("britney",),
+    "elton john": ("elton",), "bruno mars": ("bruno",), "stevie wonder": ("stevie",), "nicki minaj": ("nicki",),
+    "justin bieber": ("bieber",), "kendrick lamar": ("kendrick",), "ariana grande": ("ari",),
     "new york city": ("the big apple",), "chicago": ("chi town", "the windy city"), "philadelphia": ("philly",),
     "los angeles": ("l a",), "new orleans": ("nola",), "las vegas": ("vegas",), "boston": ("beantown",),
     "san diego": ("sd",), "nashville": ("music city",),
@@ -191,13 +194,16 @@ def one_off(name: str, rng: random.Random, avoid: tuple[str, ...] = ()) -> str |
     return None
 
 
-def nickname(name: str, rng: random.Random) -> str | None:
-    """What people call `name` instead: a known nickname, or a solo artist's surname alone."""
+def nickname(name: str, rng: random.Random, surname: bool = True) -> str | None:
+    """What people call `name` instead: a known nickname, or a solo artist's surname alone.
+
+    `surname` False for places: "city" is nobody's name for Kansas City.
+    """
     folded = fold(name).replace("'", "")
     if folded in NICKNAMES:
         return rng.choice(NICKNAMES[folded])
     words = folded.split()
-    if len(words) == 2 and words[0] != "the" and len(words[1]) > 3:
+    if surname and len(words) == 2 and words[0] != "the" and len(words[1]) > 3:
         return words[1]
     return None
 

@@ -102,8 +102,19 @@ def _counts(runs: Sequence[SeedRun], conditions: Sequence[str]) -> dict[str, Any
         out[c] = {"users": len({(ep.user) for ep in eps}), "episodes": len(eps), "requests": len(reqs),
                   "turns": sum(len(ep.turns) for ep in eps), "rewritten": sum(1 for t in reqs if t.rewritten),
                   "errors": sum(1 for ep in eps for t in ep.turns if t.error),
-                  "server_start_seconds": [round(r.conditions[c].start_seconds, 1) for r in runs]}
+                  "server_start_seconds": [round(r.conditions[c].start_seconds, 1) for r in runs],
+                  "history": _history_counts([ep for r in runs for ep in r.conditions[c].history])}
     return out
+
+
+def _history_counts(episodes: Sequence[Episode]) -> dict[str, Any]:
+    """What the test users' history held: its size (the run's cost) and how often it went wrong and was repaired."""
+    reqs = [t for ep in episodes for t in ep.requests]
+    return {"episodes": len(episodes), "turns": sum(len(ep.turns) for ep in episodes), "requests": len(reqs),
+            "first_defects": sum(1 for ep in episodes if not ep.first_success),
+            "repaired": sum(1 for ep in episodes if ep.success and not ep.first_success),
+            "rewritten": sum(1 for t in reqs if t.rewritten),
+            "errors": sum(1 for ep in episodes for t in ep.turns if t.error)}
 
 
 def _curve(runs: Sequence[SeedRun]) -> list[dict[str, Any]]:
@@ -144,11 +155,12 @@ def write_episodes(path: Path, runs: Sequence[SeedRun]) -> None:
     """Every episode of every phase and condition, one JSON object a line (the raw data behind the report)."""
     with path.open("w") as f:
         for r in runs:
-            groups = [("phase1", r.phase1)] + [(c, run.habits + run.tests) for c, run in r.conditions.items()]
-            groups += [(f"curve-{int(p['fraction'] * 100)}", p["run"].habits + p["run"].tests) for p in r.curve]
+            groups = [("phase1", r.phase1)] + [(c, run.history + run.tests) for c, run in r.conditions.items()]
+            groups += [(f"curve-{int(p['fraction'] * 100)}", p["run"].history + p["run"].tests) for p in r.curve]
             for label, episodes in groups:
                 for ep in episodes:
                     f.write(json.dumps({"seed": r.seed, "run": label, "user": ep.user, "episode": ep.index,
+                                        "part": "history" if ep.history else "episode",
                                         "goal": ep.goal.to_json(), "success": ep.success, "turns": [
                                             {"role": t.role, "attempt": t.attempt, "text": t.text,
                                              "metadata": t.metadata, "replies": t.replies, "noise": list(t.noise),

@@ -5,6 +5,12 @@ Goals are drawn from the catalogs the skills answer from
 is one the assistant can in principle achieve: a defect is then the
 assistant's failure to understand, never a request outside its reach.
 
+Besides the popular pool most requests go to, the world keeps a *niche*
+pool: catalog artists well outside the charts' top (and the hand-added
+classics such as Coltrane), each the favourite of a few users at most
+(`simulator.population`). Real favourites have a long tail, and a name few
+others ask for is one the population's traffic says little about.
+
 The world also fixes the *population-level* mishearings: a speech recogniser
 hears a given name in a few typical wrong ways for everybody (that shared
 failure is what collaborative mining can learn); each user then adds a long
@@ -58,6 +64,8 @@ AMBIGUOUS_NAMES = ("Springfield", "Portland", "Columbus", "Richmond", "Arlington
                    "Greenville", "Madison", "Athens", "Bloomington", "Burlington", "Fayetteville", "Lafayette",
                    "Columbia", "Kansas City", "Peoria", "Pasadena", "Charleston", "Wilmington", "Lexington")
 # Cities people ask about without living there (one each: the most populous of the name).
+# Chart ranks the niche pool is drawn from: known enough to be in the catalog, far from the top.
+NICHE_RANKS = (100, 1000)
 VISITED_NAMES = ("London", "Paris", "Tokyo", "New York City", "Chicago", "Los Angeles", "Boston", "Seattle",
                  "Miami", "Berlin", "Toronto", "Denver", "Atlanta", "Dallas", "San Diego", "Madrid", "Rome",
                  "Sydney", "Phoenix", "Houston", "Nashville", "New Orleans", "Las Vegas", "Philadelphia")
@@ -107,14 +115,17 @@ class World:
     homes: tuple[City, ...]
     visited: tuple[City, ...]
     common: dict[str, tuple[str, ...]] = field(repr=False)  # folded name -> typical mishearings, likeliest first
+    niche: tuple[music.Artist, ...] = ()  # favourites of a few: servable artists outside the popular pool
 
     @classmethod
     def build(cls, seed: int, n_artists: int = 40, n_homes: int = 30, admit: Admission | None = None,
-              tracks_per_artist: int = 3) -> "World":
-        """The `n_artists` most charted catalog artists the assistant can serve, in a seed-dependent order.
+              tracks_per_artist: int = 3, n_niche: int = 0) -> "World":
+        """The `n_artists` most charted catalog artists the assistant can serve, in a seed-dependent order,
+        and `n_niche` servable artists far down the chart (or hand-added classics) for niche tastes.
 
         The catalog's hand-added classics (Mozart, Coltrane) rank first in it but are not what most
-        people ask a speaker for, so the pool follows the chart order of the reference data.
+        people ask a speaker for, so the popular pool follows the chart order of the reference data.
+        The niche pool is drawn from its own stream, so adding it leaves the popular pool as it was.
         """
         admit = admit or AdmitAll()
         rng = stream(seed, "world")
@@ -123,7 +134,10 @@ class World:
         admit.warm(Goal(GoalKind.ARTIST, artist=a.name) for a in charted)
         artists = [a for a in charted if admit(Goal(GoalKind.ARTIST, artist=a.name))][:n_artists]
         rng.shuffle(artists)
+        niche = _niche_pool(seed, n_niche, max(NICHE_RANKS[0], len(charted)), admit)
         songs = [Goal(GoalKind.SONG, artist=a.name, track=t) for a in artists for t in a.tracks[:tracks_per_artist]]
+        # a niche favourite's best-known two tracks: what a fan asks for by name
+        songs += [Goal(GoalKind.SONG, artist=a.name, track=t) for a in niche for t in a.tracks[:2]]
         admit.warm(songs)
         tracks: dict[str, tuple[str, ...]] = {}
         for g in songs:
@@ -139,9 +153,13 @@ class World:
         plain = [c for c in plain if admit(Goal(GoalKind.WEATHER, city=c.key))]
         homes = ambiguous[: n_homes * 2 // 3] + plain[: n_homes - min(len(ambiguous), n_homes * 2 // 3)]
         rng.shuffle(plain)
-        names = {a.name for a in artists} | {t for ts in tracks.values() for t in ts} | {c.name for c in homes}
+        names = {a.name for a in artists + niche} | {t for ts in tracks.values() for t in ts} | {c.name for c in homes}
         common = {noise.fold(n): noise.common_mishearings(n, stream(seed, "mishear", n)) for n in sorted(names)}
-        return cls(seed, tuple(artists), tracks, tuple(homes), tuple(plain), common)
+        return cls(seed, tuple(artists), tracks, tuple(homes), tuple(plain), common, tuple(niche))
+
+    def niche_artist(self, rng: random.Random) -> music.Artist | None:
+        """A niche favourite, uniformly: each is somebody's, none is everybody's (None: no niche pool)."""
+        return rng.choice(self.niche) if self.niche else None
 
     def mishearings(self, name: str) -> tuple[str, ...]:
         return self.common.get(noise.fold(name), ())
@@ -159,6 +177,23 @@ class World:
 
     def popular_city(self, rng: random.Random) -> City:
         return rng.choices(self.visited, weights=zipf_weights(len(self.visited)))[0]
+
+
+def _niche_pool(seed: int, size: int, first_rank: int, admit: Admission) -> list[music.Artist]:
+    """`size` servable artists from chart ranks NICHE_RANKS (from `first_rank`) and the hand-added classics.
+
+    Twice as many candidates as needed are screened, since names far down the chart are the ones an
+    NLU is likeliest not to know; the pool is in a seed-dependent order.
+    """
+    if size <= 0:
+        return []
+    extras = set(music.EXTRA_ARTISTS)
+    charted = [a for a in music.all_artists() if a not in extras and a.tracks]
+    pool = list(music.EXTRA_ARTISTS) + charted[first_rank:NICHE_RANKS[1]]
+    rng = stream(seed, "world", "niche")
+    candidates_ = rng.sample(pool, min(len(pool), 2 * size))
+    admit.warm(Goal(GoalKind.ARTIST, artist=a.name) for a in candidates_)
+    return [a for a in candidates_ if admit(Goal(GoalKind.ARTIST, artist=a.name))][:size]
 
 
 def city(key: str) -> City:

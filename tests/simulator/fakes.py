@@ -10,10 +10,13 @@ from preferences.catalogs.places import candidates
 
 
 class FakeAssistant:
-    """Plays the artist it can find in "play <name>", forecasts "<...> in <place>"; logs every call."""
+    """Plays the artist it can find in "play <name>", forecasts "<...> in <place>"; logs every call.
 
-    def __init__(self, delay: float = 0.0, fail_on: str | None = None) -> None:
-        self.delay, self.fail_on = delay, fail_on
+    `fail_on`: a text fragment or a user whose turns fail over HTTP.
+    """
+
+    def __init__(self, delay: float = 0.0, fail_on: str | None = None, deaf: bool = False) -> None:
+        self.delay, self.fail_on, self.deaf = delay, fail_on, deaf  # deaf: understands nothing at all
         self.calls: list[tuple[float, str, str, dict[str, Any] | None]] = []
         self.in_flight: dict[str, int] = {}
         self.max_in_flight_per_user = 0
@@ -26,9 +29,9 @@ class FakeAssistant:
             self.calls.append((time.monotonic(), user, text, metadata))
         try:
             time.sleep(self.delay)
-            if self.fail_on and self.fail_on in text:
+            if self.fail_on and (self.fail_on in text or self.fail_on == user):
                 raise ConnectionError("server went away")
-            return self.answer(text)
+            return ["Sorry, I didn't quite get that. Could you say it another way?"] if self.deaf else self.answer(text)
         finally:
             with self.lock:
                 self.in_flight[user] -= 1

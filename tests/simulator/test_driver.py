@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from simulator.channel import NoiseChannel, NoiseLevels
-from simulator.driver import Driver
-from simulator.population import goals_for, habit_goals, make_population
+from simulator.driver import HISTORY_FIRST_INDEX, Driver
+from simulator.population import goals_for, history_goals, make_population
 from tests.simulator.fakes import FakeAssistant
 
 pytestmark = pytest.mark.unit
@@ -33,13 +33,20 @@ def test_episodes_run_to_success_or_to_giving_up(world) -> None:
     assert fake.max_in_flight_per_user == 1
 
 
-def test_habit_turns_are_one_clean_request_each(world) -> None:
+def test_a_history_is_played_like_any_episode_and_numbered_before_the_tests(world) -> None:
+    """Past episodes go through the noise and the reactions (failures, repairs) and sort before the tests."""
     fake = FakeAssistant()
-    users = make_population(world, 5, "h", 2)
-    episodes = Driver(fake, NoiseChannel(world), 2, "B", workers=2).run([(u, habit_goals(u)) for u in users],
-                                                                        clean=True)
-    assert len(fake.calls) == 10 and all(len(ep.turns) == 1 and ep.turns[0].role == "habit" for ep in episodes)
-    assert all(ep.success for ep in episodes)  # the fake understands careful speech
+    users = make_population(world, 6, "h", 2)
+    driver = Driver(fake, NoiseChannel(world, NoiseLevels(common=0.6)), 2, "B", workers=2, gap_seconds=0)
+    history = driver.run([(u, history_goals(u, 4, 2)) for u in users], first_index=HISTORY_FIRST_INDEX)
+    tests = driver.run([(u, goals_for(world, u, 2, 2, "B")) for u in users])
+    assert len(history) == 24 and all(ep.history for ep in history) and not any(ep.history for ep in tests)
+    for u in users:
+        mine = [ep.index for ep in history if ep.user == u.id]
+        assert mine == [HISTORY_FIRST_INDEX + k for k in range(4)] and max(mine) < 0
+        assert [ep.goal for ep in history if ep.user == u.id] == history_goals(u, 4, 2)
+    assert any(len(ep.requests) > 1 for ep in history)  # some past requests failed and were repaired
+    assert any(t.role == "feedback" for ep in history for t in ep.turns)
 
 
 def test_a_users_episodes_are_spaced_by_the_gap(world) -> None:
@@ -72,9 +79,10 @@ def test_checkpoints_run_with_no_turn_in_flight(world) -> None:
 
 
 def test_a_failed_http_turn_is_recorded_not_raised(world) -> None:
-    fake = FakeAssistant(fail_on="weather")
     users = make_population(world, 3, "e", 5)
-    episodes = Driver(fake, NoiseChannel(world), 5, "B", workers=2).run([(u, habit_goals(u)) for u in users],
-                                                                        clean=True)
+    fake = FakeAssistant(fail_on=users[0].id)
+    episodes = Driver(fake, NoiseChannel(world), 5, "B", workers=2, gap_seconds=0).run(
+        [(u, history_goals(u, 2, 5)) for u in users], first_index=HISTORY_FIRST_INDEX)
     errors = [t for ep in episodes for t in ep.turns if t.error]
-    assert len(errors) == 3 and all("server went away" in t.error and t.verdict is None for t in errors)
+    assert len(errors) == 2 and all("server went away" in t.error and t.verdict is None for t in errors)
+    assert all(len(ep.turns) == 1 for ep in episodes if ep.user == users[0].id)  # the episode ends there
