@@ -1,6 +1,11 @@
 """Failure points on real conversations: the classifier against two independent human labellers.
 
     .venv/bin/python benchmarks/bench_defects_real.py [--data benchmarks/data/failure_points_real]
+    .venv/bin/python benchmarks/bench_defects_real.py --data benchmarks/data/failure_points_real2
+
+Two sets, each written, played and labelled by helpers blind to the classifier. The second (260 turns of
+80 conversations, README there) exists because the generator's failure kinds were drawn from the first
+set's conversations: the first set no longer judges a generator built from it; the second does.
 
 The data (benchmarks/data/failure_points_real/README.md): 233 user turns of
 75 conversations written by a helper who saw neither the training data nor
