@@ -48,6 +48,8 @@ EXAMPLES: dict[FailurePoint, tuple[tuple[str, str, str], ...]] = {
          "the words were right, NLU picked the wrong intent"),
         ("how did the lakers do", "nlu_fallback at confidence 0.31; the rephrase 'lakers score' works",
          "NLU did not recognise a request it supports"),
+        ("book a flight to denver", "ask_weather ran and gave Denver's weather",
+         "no skill serves it; NLU should have said out of scope"),
     ),
     FailurePoint.ENTITY_RECOGNITION: (
         ("play imagine dragons", "artist recognised as 'imagine' only", "the entity was cut wrong"),
@@ -64,6 +66,10 @@ EXAMPLES: dict[FailurePoint, tuple[tuple[str, str, str], ...]] = {
     FailurePoint.DIALOGUE: (
         ("play jazz", "intent and genre right, but the guided Q&A started instead of the music",
          "the policy chose the wrong action for a correct interpretation"),
+        ("and tomorrow?", "after the weather in Denver: ask_weather and the date right, answered for the home city",
+         "the dialogue did not carry the previous turn's city"),
+        ("no, I meant portland maine", "understood as the corrected request, then stored as a preference",
+         "a correction must be acted on, not filed"),
     ),
     FailurePoint.RESULT: (
         ("italian restaurants in boston", "understood and searched; 'I couldn't find any'",
@@ -77,6 +83,7 @@ EXAMPLES: dict[FailurePoint, tuple[tuple[str, str, str], ...]] = {
          "ambiguous resolution repaired by the dialogue: recovered, not a failure"),
         ("play the beatels", "a rewrite read it as 'play the beatles', which played",
          "an input error repaired before NLU"),
+        ("skip", "in the guided Q&A: the next question", "the skip intent where its rule belongs"),
     ),
 }
 

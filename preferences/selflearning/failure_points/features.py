@@ -12,6 +12,19 @@ and how the user reacted (complained, interrupted, rephrased; and if the
 rephrase worked, what it changed: a spelling, the intent, an entity that
 was said but not recognised, a value made more precise).
 
+A turn also depends on the conversation around it: "and tomorrow?" is a
+fine request after the weather in Denver and a defect when answered for the
+home city. So the previous request (within `trace.CONTEXT_SECONDS`) is
+described too: how long ago, whether it ran the same action or a skill at
+all, whether this turn names or is given an entity it had, whether a value
+the skill filled without words is the one that request established or
+another (the home city instead of Denver), whether the assistant's last
+answer was a question (a bare answer then is expected), and whether the
+turn opens like a follow-up ("and", "what about", "another"). A few closed
+word classes stand in for what NLU may miss: date words ("tomorrow",
+"saturday") said, tagged as a `time` entity or not, and an answer about
+"today" to a request about another day.
+
 Sentence embeddings were left out on purpose: embedding 100,000 turns with
 the offline MiniLM takes about two minutes on this machine's CPU, twice the
 whole budget for classifying a day, and the wording is what must not matter.
@@ -22,8 +35,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from preferences.catalogs.text import fold
-from preferences.selflearning.failure_points.trace import TurnTrace
+from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, fold_cached
+from preferences.selflearning.outcome import CHATTER_INTENTS
 from preferences.selflearning.turns import SIGNAL_BITS
 
 FALLBACK_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
@@ -35,6 +48,13 @@ INTENT_ACTIONS: dict[str, str] = {
     "state_dislike": "action_learn_statement", "inform": "action_handle_inform",
     "nlu_fallback": "action_handle_fallback",
     "out_of_scope": "utter_out_of_scope", "help": "utter_help", "greet": "utter_greet", "thank": "utter_youre_welcome",
+    "goodbye": "utter_goodbye", "affirm": "action_handle_affirm", "deny": "action_handle_deny",
+    "dissatisfied": "action_handle_dissatisfaction", "never_mind": "action_never_mind",
+    "learn_preferences": "action_guided_qa", "skip": "action_guided_qa", "go_back": "action_guided_qa",
+    "stop": "action_guided_qa", "what_do_you_know": "action_what_do_you_know",
+    "forget_preference": "action_forget_preference", "forget_everything": "action_forget_everything",
+    "why_choice": "action_explain_choice", "activate_mode": "action_activate_mode",
+    "define_concept": "action_define_concept",
 }
 # Entities a request of the intent needs (one of them): a request without any lost one.
 NEEDS: dict[str, frozenset[str]] = {
@@ -42,7 +62,19 @@ NEEDS: dict[str, frozenset[str]] = {
     "find_restaurant": frozenset({"cuisine"}), "sports_score": frozenset({"team"}),
     "get_news": frozenset({"news_topic"}),
 }
+# Openings of a turn that leans on the one before ("and tomorrow?", "what about in denver", "another one").
+_CONNECTIVE = re.compile(r"(?:and|what about|how about|also|same|another|more|one more|now|ok and|try|then)\b")
+_DATE = re.compile(r"\b(?:tomorrow|tonight|weekend|next week|monday|tuesday|wednesday|thursday|friday|saturday|"
+                   r"sunday|this (?:morning|afternoon|evening)|later)\b")
+_CODES = re.compile(r"\b[A-Z]{2}\b")  # country codes in a place key or label ("Oslo, 12, NO" is no refusal)
 _NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
+
+
+@lru_cache(maxsize=1)
+def _skill_action_set() -> frozenset[str]:
+    """Actions that carry out a request (a skill's), as against chatter, fallbacks and the learning layer."""
+    return frozenset(_skill_actions().values()) | frozenset(INTENT_ACTIONS[i] for i in NEEDS) | {
+        "action_control_device", "action_device_status"}
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +99,9 @@ def answer_cues(trace: TurnTrace) -> tuple[bool, bool, bool, bool]:
     answer = (trace.answer or "").strip()
     if not answer:
         return True, False, False, False
-    low = answer.lower()  # lower(), not the catalogs' fold(): this runs per turn and answers echo the words
+    # lower(), not the catalogs' fold(): this runs per turn and answers echo the words. Country codes go
+    # first: "Oslo, NO" is Norway, not a refusal.
+    low = _CODES.sub("", answer).lower()
     names = any((r.value and r.value.lower() in low) or (r.resolved and r.resolved.split(",")[0].lower() in low)
                 for r in trace.resolutions)
     return False, bool(_NEGATIVE.search(low)), names, answer.endswith("?")
@@ -92,7 +126,7 @@ def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     out["rephrased"] = d is not None
     if d is None:
         return
-    values = " ".join(fold(r.value) for r in trace.resolutions)
+    values = " ".join(fold_cached(r.value) for r in trace.resolutions)
     out.update({
         "rp_steps": d.steps, "rp_text_ratio": d.text_ratio, "rp_intent_changed": d.intent_changed,
         "rp_spelling": d.spelling_ratio, "rp_removed": len(d.removed), "rp_added": len(d.added),
@@ -102,6 +136,48 @@ def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:
         "rp_removed_in_value": bool(d.removed) and all(w in values.split() for w in d.removed),
         "rp_intent_expected": expected_action(d.intent) is not None and d.intent not in FALLBACK_INTENTS,
     })
+
+
+def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
+    """How this turn relates to the previous request (see the module docstring)."""
+    c: ContextTurn | None = trace.context
+    skills = _skill_action_set()
+    out["action_skill"] = trace.action in skills
+    out["chatter_intent"] = trace.intent in CHATTER_INTENTS
+    out["declined"] = trace.intent == "out_of_scope"
+    out["action_learns"] = trace.action == "action_learn_statement"
+    low = trace.text.lower()
+    out["connective"] = _CONNECTIVE.match(low) is not None
+    dates = set(_DATE.findall(low))
+    time_tagged = any(r.entity == "time" for r in trace.resolutions)
+    answer = (trace.answer or "").lower()
+    out["date_said"] = bool(dates)
+    out["time_tagged"] = time_tagged
+    out["day_mismatch"] = bool(dates or time_tagged) and "today" in answer and not dates & set(_DATE.findall(answer))
+    filled = trace.unnamed
+    out["filled"] = len(filled)
+    out["ctx"] = c is not None
+    if c is None:
+        out["ctx_gap"] = CONTEXT_GAP
+        return
+    named = {r.entity for r in trace.resolutions}
+    out["ctx_gap"] = c.gap
+    out["ctx_ok"] = c.outcome == "success"
+    out["ctx_skill"] = c.action in skills
+    out["ctx_same_action"] = trace.action is not None and trace.action == c.action
+    out["ctx_asked"] = c.asked
+    out["ctx_names_shared"] = bool(named & set(c.entities))
+    needs = NEEDS.get(c.intent or "")
+    out["ctx_needed_unsaid"] = bool(needs) and not named & needs  # what the previous request needed, not said
+    if filled:
+        folded = [(u.entity, fold_cached(u.resolved)) for u in filled if u.resolved is not None]
+        out["filled_from_ctx"] = any(v in c.values for _, v in folded)
+        out["filled_not_ctx"] = any(e in c.entities and v not in c.values for e, v in folded)
+    d = trace.rephrase
+    out["rp_added_ctx"] = d is not None and bool(set(d.entities_added) & set(c.entities))
+
+
+CONTEXT_GAP = 600.0  # the gap feature's value without a previous request
 
 
 def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
@@ -128,8 +204,13 @@ def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
     out["next_gap"] = min(nxt.gap, 600.0) if nxt else 600.0
     out["next_same_intent"] = bool(nxt and nxt.intent == trace.intent)
     out["next_inform"] = bool(nxt and nxt.intent == "inform")
+    # the user went on from this answer ("and tomorrow?"): asking the same again would be a rephrase
+    out["next_followup"] = bool(nxt and nxt.kind == "request" and _CONNECTIVE.match(nxt.text.lower()) is not None)
     out["prev_kind"] = prev.kind if prev else "none"
     out["prev_defect"] = bool(prev and prev.outcome == "defect" and prev.gap < 60)
+    out["prev_gap"] = min(prev.gap, 600.0) if prev else 600.0
+    out["prev_asked"] = bool(prev and prev.asked)
+    _context_features(trace, out)
     if rule is not None:
         out["rule"] = rule
     return out

@@ -24,6 +24,8 @@ noise operations for misheard words, and other users; only the kinds of
 failure are shared. Correct turns include recoveries that look like failures
 upstream (an ambiguous city the assistant asked about, a missed entity it
 asked for, a misspelling a rewrite repaired, a low-confidence right intent).
+A share of goals (`TrafficConfig.context_share`) is played in conversation
+instead: follow-ups, playback controls, corrections (`generate_context`).
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ class TrafficConfig:
     failure_rate: float = 0.35  # share of goals whose first attempt fails
     start: float = START
     seconds_per_session: float = 600.0  # sessions follow one another at this pace (for reports over time)
+    context_share: float = 0.3  # share of goals played as a conversation in context (`generate_context`)
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class _Session:
     def turn(self, text: str, intent: str | None, conf: float, mentions: tuple[Mention, ...] = (),
              action: str | None = None, answer: str | None = None, label: P | None = None,
              gap: float = 5.0, interpreted: str | None = None, signals: frozenset = frozenset(),
-             second: str | None = None) -> None:
+             second: str | None = None, filled: tuple[ResolvedEntity, ...] = ()) -> None:
+        """Log one user turn; `filled`: the skill's records of values no words named (home city, context)."""
         self.t += gap
         others = [i for i in D.ACTION_OF if i not in (intent, second)]
         rest = 1.0 - conf
@@ -119,7 +123,7 @@ class _Session:
         ranking += [(o, rest * self.rng.uniform(0.0, 0.3)) for o in self.rng.sample(others, 2)]
         logged = LoggedTurn(self.user, self.session, self.t, text, interpreted, None, intent, conf,
                             tuple((m.entity, m.value) for m in mentions), answer, None, signals)
-        recorded = tuple(r for m in mentions if (r := _recorded(action, m.entity, m.value)) is not None)
+        recorded = tuple(r for m in mentions if (r := _recorded(action, m.entity, m.value)) is not None) + filled
         self.turns.append(RawTurn(logged, tuple(ranking), mentions, (action,) if action else (), label, recorded))
 
     def mention(self, text: str, entity: str, value: str, low: float = 0.75) -> Mention:
@@ -356,14 +360,18 @@ def _goal(s: _Session) -> Goal:
     return Goal(skill, entity, value, meant)
 
 
-def _session(s: _Session, failure_rate: float) -> None:
+def _session(s: _Session, failure_rate: float, context_share: float = 0.0) -> None:
+    from preferences.selflearning.failure_points.generate_context import converse  # it builds on this module
+
     points, weights = list(MIX), list(MIX.values())
     for g in range(s.rng.choice((1, 1, 2, 2, 3, 4))):
         goal = _goal(s)
         tpl = str(s.pick(D.SKILLS[goal.skill][2]))
         if g:
             s.t += s.rng.uniform(60, 240)  # a new goal: past the rephrase window
-        if s.rng.random() < failure_rate:
+        if s.rng.random() < context_share:  # a follow-up, a correction, a playback control...
+            converse(s, s.rng.random() < failure_rate)  # its own goal: weather and music weigh more there
+        elif s.rng.random() < failure_rate:
             FAILS[s.rng.choices(points, weights)[0]](s, goal, tpl)
         else:
             succeed(s, goal, tpl)
@@ -380,7 +388,7 @@ def generate(config: TrafficConfig) -> Iterator[RawTurn]:
         user = f"{config.split}{config.seed}-u{rng.randrange(users)}"
         s = _Session(rng, config.split, user, f"{config.split}{config.seed}-s{i}",
                      config.start + i * config.seconds_per_session)
-        _session(s, config.failure_rate)
+        _session(s, config.failure_rate, config.context_share)
         yield from s.turns
 
 

@@ -16,7 +16,9 @@ as the assistant wrote it; derived = computed when the trace is built):
   ran does not read), re-resolved with today's catalogs (`resolve`); for a
   missed value the nearest catalog spelling; the outcome and its signals
   (`outcome.label_session`, the same rules the miner uses), the previous and
-  the next turn of the session, and, when the user rephrased until a version
+  the next turn of the session, the previous request (the context a
+  follow-up such as "and tomorrow?" leans on: its action, its entities and
+  what they resolved to), and, when the user rephrased until a version
   succeeded, what differed between the failed and the successful version
   (`RephraseDiff`).
 
@@ -27,12 +29,17 @@ each `Resolution.recorded` says it per entity.
 `RawTurn` is the recorded part (what `sources` reads from the tracker store
 or a JSON Lines log, and what the generator writes); `build_session` turns a
 session of them into `TurnTrace`s. Only requests get a trace: complaints,
-"stop" and chatter are context, not candidates for a failure point.
+"stop" and chatter are context, not candidates for a failure point. One
+exception: a turn NLU called chatter (greet, goodbye, thank, affirm) whose
+words are no chatter phrase, when NLU was unsure (confidence under
+`DOUBTFUL_CHATTER`) or tagged an entity in it: "and tomorrow night?" read as
+goodbye is a request NLU misread, and would otherwise vanish from the report.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,7 +48,7 @@ from preferences.selflearning.failure_points.classes import FailurePoint
 from preferences.resolution import ResolvedEntity
 from preferences.selflearning.failure_points.resolve import Resolution, from_record, resolve
 from preferences.selflearning.normalize import request_key
-from preferences.selflearning.outcome import TurnKind, is_reformulation, kinds_of, label_rows
+from preferences.selflearning.outcome import CHATTER, CHATTER_INTENTS, TurnKind, is_reformulation, kinds_of, label_rows
 from preferences.selflearning.settings import MiningSettings
 from preferences.selflearning.turns import LoggedTurn
 
@@ -49,6 +56,8 @@ from preferences.selflearning.turns import LoggedTurn
 BOOKKEEPING_ACTIONS = frozenset({"action_listen", "action_session_start", "action_extract_slots",
                                  "action_unlikely_intent", "action_restart", "action_back"})
 MAX_REPHRASE_STEPS = 3  # a success further down a chain is usually another goal
+CONTEXT_SECONDS = 300.0  # a request further back is not what a follow-up leans on (music may play meanwhile)
+DOUBTFUL_CHATTER = 0.7  # below this, a chatter intent on words that are no chatter phrase is a candidate
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,10 @@ class ContextTurn:
     kind: str  # TurnKind value
     outcome: str  # Outcome value, by the outcome rules
     gap: float  # seconds between the two turns
+    action: str | None = None  # the first non-bookkeeping action after it
+    entities: tuple[str, ...] = ()  # entity names NLU recognised in it or the skill filled without words
+    values: tuple[str, ...] = ()  # what those resolved to (folded), recorded or derived
+    asked: bool = False  # the assistant's answer to it was a question
 
 
 @dataclass(frozen=True)
@@ -130,10 +143,43 @@ class TurnTrace:
     label: FailurePoint | None = None
     unnamed: tuple[ResolvedEntity, ...] = ()  # recorded values the words did not name (a preference filled them)
     resolution_source: str = "derived"  # "recorded": the skill's record; "derived": re-resolved (an older log)
+    context: ContextTurn | None = None  # the previous request, within CONTEXT_SECONDS: what a follow-up leans on
 
 
-def _context(row: LoggedTurn, kind: TurnKind, outcome: str, gap: float) -> ContextTurn:
-    return ContextTurn(row.text, row.intent, row.confidence, kind.value, outcome, abs(gap))
+fold_cached = lru_cache(maxsize=1 << 16)(fold)  # resolved values repeat across turns; folding showed in profiles
+
+
+class _Neighbours:
+    """The `ContextTurn`s of one session's turns; what does not depend on the gap is computed once per turn."""
+
+    def __init__(self, raws: Sequence[RawTurn], kinds: Sequence[TurnKind], outcomes: Sequence[str],
+                 merged: Sequence[tuple[tuple[Resolution, ...], tuple[ResolvedEntity, ...]]]) -> None:
+        self.raws, self.kinds, self.outcomes, self.merged = raws, kinds, outcomes, merged
+        self.parts: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...], bool]] = {}
+
+    def of(self, j: int, ts: float) -> ContextTurn:
+        """Turn j seen from a turn at time `ts`."""
+        raw = self.raws[j]
+        parts = self.parts.get(j)
+        if parts is None:
+            resolutions, unnamed = self.merged[j]
+            chosen = next((a for a in raw.actions if a not in BOOKKEEPING_ACTIONS), None)
+            names = tuple(r.entity for r in resolutions) + tuple(u.entity for u in unnamed)
+            values = tuple(fold_cached(v) for v in (*(r.resolved for r in resolutions), *(u.resolved for u in unnamed))
+                           if v)
+            parts = self.parts[j] = (chosen, names, values, (raw.turn.answer or "").rstrip().endswith("?"))
+        row = raw.turn
+        return ContextTurn(row.text, row.intent, row.confidence, self.kinds[j].value, self.outcomes[j],
+                           abs(row.ts - ts), *parts)
+
+
+def is_candidate(raw: RawTurn, kind: TurnKind, key: str) -> bool:
+    """A request, or a turn NLU doubtfully took for chatter although its words are no chatter phrase."""
+    if kind is TurnKind.REQUEST:
+        return True
+    t = raw.turn
+    return (kind is TurnKind.CHATTER and t.intent in CHATTER_INTENTS and key not in CHATTER
+            and (bool(raw.mentions) or (t.confidence if t.confidence is not None else 1.0) < DOUBTFUL_CHATTER))
 
 
 def _words(text: str) -> list[str]:
@@ -141,16 +187,16 @@ def _words(text: str) -> list[str]:
 
 
 def _values(raw: RawTurn) -> dict[str, str]:
-    return {m.entity: fold(m.value) for m in raw.mentions}
+    return {m.entity: fold_cached(m.value) for m in raw.mentions}
 
 
 def _record_for(mention: Mention, records: Sequence[ResolvedEntity], used: set[int]) -> ResolvedEntity | None:
     """The skill's record of a mention: the same words, words that contain it (two city entities the skill
     read as one place, "portland" + "maine"), else the entity's next unread record (the skill cleaned them)."""
-    value = fold(mention.value)
+    value = fold_cached(mention.value)
     same = [i for i, r in enumerate(records) if r.entity == mention.entity and r.value is not None]
-    for test in (lambda i: i not in used and fold(records[i].value or "") == value,
-                 lambda i: value != "" and f" {value} " in f" {fold(records[i].value or '')} ",
+    for test in (lambda i: i not in used and fold_cached(records[i].value or "") == value,
+                 lambda i: value != "" and f" {value} " in f" {fold_cached(records[i].value or '')} ",
                  lambda i: i not in used):
         hit = next((i for i in same if test(i)), None)
         if hit is not None:
@@ -231,13 +277,18 @@ def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = Non
     merged = [resolutions_of(r) for r in raws]
     per_mention = [resolutions for resolutions, _ in merged]
     traces = []
+    neighbours = _Neighbours(raws, kinds, outcomes, merged)
+    last_request = -1  # the latest request before turn i
     for i, raw in enumerate(raws):
-        if kinds[i] is not TurnKind.REQUEST:
+        before, last_request = last_request, (i if kinds[i] is TurnKind.REQUEST else last_request)
+        if not is_candidate(raw, kinds[i], keys[i]):
             continue
         t = raw.turn
-        prev = _context(raws[i - 1].turn, kinds[i - 1], outcomes[i - 1], t.ts - raws[i - 1].turn.ts) if i else None
-        nxt = (_context(raws[i + 1].turn, kinds[i + 1], outcomes[i + 1], raws[i + 1].turn.ts - t.ts)
-               if i + 1 < len(raws) else None)
+        prev = neighbours.of(i - 1, t.ts) if i else None
+        nxt = neighbours.of(i + 1, t.ts) if i + 1 < len(raws) else None
+        context = None
+        if before >= 0 and t.ts - raws[before].turn.ts <= CONTEXT_SECONDS:
+            context = prev if before == i - 1 else neighbours.of(before, t.ts)
         # Looked for after every request, not only defects: the outcome rules miss a misheard name that NLU
         # still tagged ("maj and dragons" / "imagine dragons" differ as values), the rephrase does not.
         rephrase = _rephrase(i, raws, kinds, keys, outcomes, settings, per_mention)
@@ -246,9 +297,9 @@ def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = Non
         traces.append(TurnTrace(
             t.user_id, t.session_id, t.ts, t.text, t.interpreted_text, t.intent, t.confidence, raw.ranking,
             resolutions, chosen[0] if chosen else None, tuple(chosen), t.answer, outcomes[i], labels[i][1], prev, nxt,
-            rephrase, raw.label, unnamed, "recorded" if raw.resolutions else "derived"))
+            rephrase, raw.label, unnamed, "recorded" if raw.resolutions else "derived", context))
     return traces
 
 
-__all__ = ["BOOKKEEPING_ACTIONS", "ContextTurn", "Mention", "RawTurn", "RephraseDiff", "TurnTrace", "build_session",
-           "diff", "resolutions_of"]
+__all__ = ["BOOKKEEPING_ACTIONS", "CONTEXT_SECONDS", "DOUBTFUL_CHATTER", "ContextTurn", "Mention", "RawTurn",
+           "RephraseDiff", "TurnTrace", "build_session", "diff", "fold_cached", "is_candidate", "resolutions_of"]
