@@ -1,7 +1,10 @@
 """Collect real conversations with the served assistant (see README.md).
 
     TEACHABLE_MODEL=$(ls -t /work/main/models/model-*.tar.gz | head -1) \
-        .venv/bin/python benchmarks/data/failure_points_real/collect.py [--workdir DIR] [--out DIR]
+        .venv/bin/python benchmarks/data/failure_points_real/collect.py [--set DIR] [--workdir DIR] [--out DIR]
+
+--set: the directory whose conversations.py to play (default: this one; the second set is
+benchmarks/data/failure_points_real2). Outputs go to --out, by default that directory.
 
 Starts one assistant (Rasa + action server, SQLite tracker store and preference
 store in a fresh workdir), sends every scripted conversation turn by turn over
@@ -11,6 +14,7 @@ workdir's tracker.db and writes transcripts.jsonl next to this file.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -23,11 +27,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
 
-from conversations import CONVERSATIONS  # noqa: E402
 from preferences.db import migrate  # noqa: E402
 from rasa_components.served import RunningAssistant  # noqa: E402
+
+
+def conversations(directory: Path) -> list[tuple[str, list[str]]]:
+    """The scripted conversations of one set (its conversations.py), loaded by path: each set keeps its own."""
+    spec = importlib.util.spec_from_file_location(f"conversations_{directory.name}", directory / "conversations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CONVERSATIONS
 
 
 def newest_model() -> Path:
@@ -37,9 +47,12 @@ def newest_model() -> Path:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workdir", type=Path, default=None)
-    ap.add_argument("--out", type=Path, default=HERE)
+    ap.add_argument("--set", type=Path, default=HERE, help="directory with conversations.py")
+    ap.add_argument("--out", type=Path, default=None, help="where outputs go (default: --set)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
+    args.out = args.out or args.set
+    CONVERSATIONS = conversations(args.set)
     rng = random.Random(args.seed)
     os.environ.setdefault("TEACHABLE_MODEL", str(newest_model()))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="fp-real-"))
