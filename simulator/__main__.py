@@ -38,7 +38,7 @@ def print_headline(report: dict) -> None:
 
 
 @app.command()
-def run(full: Annotated[bool, typer.Option("--full", help="The full run (more users, five seeds, learning curve).")]
+def run(full: Annotated[bool, typer.Option("--full", help="The full run (three seeds and the learning curve).")]
         = False,
         seeds: Annotated[Optional[str], typer.Option(help="Comma-separated seeds, e.g. 1,2.")] = None,
         users_a: Annotated[Optional[int], typer.Option(help="Users of population A (mined traffic).")] = None,
@@ -46,7 +46,7 @@ def run(full: Annotated[bool, typer.Option("--full", help="The full run (more us
         users_b: Annotated[Optional[int], typer.Option(help="Users of population B (test users).")] = None,
         episodes_b: Annotated[Optional[int], typer.Option(help="Test goals per user of B.")] = None,
         history: Annotated[Optional[int], typer.Option(
-            help="Past requests of each user of B for their habits, before their tests (quick 4, full 6).")] = None,
+            help="Past requests of each user of B for their habits, before their tests (4 in both presets).")] = None,
         niche_share: Annotated[Optional[float], typer.Option(help="Share of users with a niche favourite.")] = None,
         workers: Annotated[Optional[int], typer.Option(help="Users in flight at once.")] = None,
         gap: Annotated[Optional[float], typer.Option(help="Seconds between two episodes of one user.")] = None,
