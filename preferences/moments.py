@@ -55,12 +55,24 @@ DISSATISFACTION_EXAMPLES = (
     "wrong", "that's not it", "nope, not that one", "no I meant something else", "you misunderstood me",
     "that's the wrong one", "why would you do that", "this is useless", "you got it wrong again",
     "not what I said", "stop, that's wrong", "no no no", "are you even listening", "that's not right",
+    # How people complain when they do not say "wrong": confusion, exasperation, sarcasm, giving up.
+    "huh?", "what? no", "come on!", "for real?", "are you kidding me", "this is so frustrating",
+    "you're hopeless", "you're no help", "that's not helpful at all", "you misheard me",
+    "that's a completely different thing", "why would you do that", "I hate it when you do that",
+    "you did the exact opposite", "that's not even close to what I wanted", "you're so dumb",
+    "wow, great job, really helpful", "that didn't work", "nothing happened", "you're not listening to me",
 )
 # Words that say "you got it wrong" whatever else the sentence says.
 _COMPLAINT = re.compile(
-    r"\b(wrong|not (that|this|what|the one|even close|it)|isn'?t (even|what|it)|never (asked|said|get)|"
-    r"didn'?t (ask|say|want|mean)|mess(ed)? (this|it|that) up|useless|ugh+|seriously|misunderstood|"
-    r"not even close|that'?s not)\b")
+    r"\b(wrong|not (that|this|what|the one|even close|it|right|correct|helpful)|(isn|aren|wasn|weren|didn)'?t even|"
+    r"isn'?t (what|it)|never (asked|said|get)|incorrect|nto right|"
+    r"didn'?t (ask|say|want|mean)|mess(ed)? (this|it|that) up|useless|hopeless|no help|ugh+|seriously|misunderstood|"
+    r"mis(heard|understood)|not even close|that'?s not|totally different|completely different|the opposite|"
+    r"are you (even )?(listening|kidding|serious)|why would you|i hate (it )?when you|frustrat\w*|"
+    r"(so |really )?(dumb|stupid)|ain'?t it|for real|come on|wtf|tf is|smh|bruh|jeez|lol no|what no)\b")
+# Messages that are nothing but a complaint sound: too short for the embedding, unambiguous alone.
+_COMPLAINT_SOUND = re.compile(r"^(huh+|what+|wha+t+|dude|bruh|smh|wtf|omg|jeez|seriously|come on|really|ugh+|"
+                              r"argh+|sigh|for real)[ !.?]*$")
 _BARE_NO = re.compile(r"^(no+|nope|nah|no no( no)?)[ !.]*$")
 # The previous answer admitted failure: a rephrase is then likely even with fewer shared words.
 _FAILED = re.compile(r"\b(sorry|didn'?t (get|understand|catch)|don'?t know|couldn'?t|can'?t|not sure)\b", re.I)
@@ -71,9 +83,13 @@ _STATEMENT = re.compile(r"^(i (really )?(like|love|hate|prefer|can'?t stand|don'
 # ("play Wrong by Depeche Mode", "play No Scrubs").
 _REQUEST_START = re.compile(r"^(please )?(play|put on|queue|shuffle|turn|switch|set|dim|find|book|show|read|"
                             r"what'?s|how'?s|is|are|will|give me)\b")
+# Only these openings go on with a title, whose words may sound like a complaint: after any other
+# opening a complaint word is a complaint ("are you even listening", "is this a joke").
+_TITLE_REQUEST_START = re.compile(r"^(please )?(play|put on|queue|shuffle|add|listen to)\b")
 # The assistant asked something (not a failure's "could you say it another way?"): a short reply answers it.
 _SHORT_ANSWER_WORDS = 4
-_FILLER = re.compile(r"\b(please|pls|hey|can you|could you|would you|will you|now|just|again)\b")
+_FILLER = re.compile(r"\b(please|pls|hey|can you|could you|would you|will you|now|just|again|um+|uh+|okay so|ok so|"
+                     r"okay|ok|so|well)\b")
 _NUMBER = re.compile(r"\d+")
 _MENTION_SLOTS = {"genre": "genre", "artist": "artist", "cuisine": "cuisine", "team": "team",
                   "news_topic": "news_topic", "units": "units", "home_city": "city"}
@@ -159,7 +175,10 @@ def when_of(text: str) -> str | None:
     said = _WHEN.search(fold(text))
     if not said:
         return None
-    word = said.group(0).removeprefix("on ").split()[-1].rstrip("s") if said.group(0) != "last night" else "night"
+    phrase = said.group(0).removeprefix("on ")
+    if phrase.startswith("tomorrow"):
+        return "tomorrow"  # "tomorrow night" is tomorrow, not last night
+    word = phrase.split()[-1].rstrip("s") if phrase != "last night" else "night"
     for bucket, words in _WHEN_BUCKETS.items():
         if word in words:
             return bucket
@@ -289,10 +308,12 @@ class MomentDetector:
         answering_a_question = bool(last_bot_text and last_bot_text.rstrip().endswith("?"))
         if answering_a_question and _COURTESY.match(text):
             return False  # "no thanks" to "anything else?"
-        if _REQUEST_START.match(text):
-            return False  # a request, whatever its title says
-        if _BARE_NO.match(text) or _COMPLAINT.search(text):
-            return True  # a bare "no!" to an answer that asked nothing, or a complaint word
+        if _TITLE_REQUEST_START.match(text):
+            return False  # a request, whatever its title says ("play Wrong by Depeche Mode")
+        if _BARE_NO.match(text) or _COMPLAINT_SOUND.match(text):
+            return True  # a bare "no!" or "huh?" to an answer that asked nothing
+        if _COMPLAINT.search(text) and not (_REQUEST_START.match(text) and mentions(current.text)):
+            return True  # a complaint word, unless a request names what it wants ("is it wrong to ...")
         if mentions(current.text):
             return False  # "no, play jazz" is a correction carrying its own answer: a request
         if _COURTESY.match(text) or _STATEMENT.match(text):
