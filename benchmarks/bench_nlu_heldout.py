@@ -133,11 +133,27 @@ def training_texts() -> set[str]:
     return {_norm(m.get("text")) for m in data.training_examples if m.get("text")}
 
 
+def misses(rows: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each request whose intent or a gold entity was missed, with what the model made of it."""
+    out = []
+    for row, result in zip(rows, parsed):
+        predicted = (result.get("intent") or {}).get("name") or "nlu_fallback"
+        found = [(e.get("entity"), e.get("value")) for e in result.get("entities") or []]
+        missed = [ent for ent in row.get("entities") or []
+                  if not any(e == ent["entity"] and matches(ent["value"], v or "") for e, v in found)]
+        if predicted != row["intent"] or missed:
+            out.append({"text": row["text"], "intent": row["intent"], "predicted": predicted,
+                        "missed": missed, "found": found})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "heldout" / "nlu_requests.jsonl")
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "artifacts" / "bench" / "nlu_heldout.json")
+    ap.add_argument("--misses", action="store_true",
+                    help="also list every missed intent and entity (for a development set: never for the held-out one)")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     rows = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
@@ -146,10 +162,12 @@ def main() -> None:
     parsed = asyncio.run(parse_all(model, [r["text"] for r in rows]))
     seen = training_texts()
     unseen = [(r, p) for r, p in zip(rows, parsed) if _norm(r["text"]) not in seen]
-    result = score(rows, parsed) | {"model": model.name, "data": str(args.data.relative_to(ROOT)),
+    result = score(rows, parsed) | {"model": model.name, "data": str(args.data.resolve().relative_to(ROOT)),
                                     "seconds": round(time.perf_counter() - started, 1)}
     result["unseen"] = {k: v for k, v in score([r for r, _ in unseen], [p for _, p in unseen]).items()
                         if k in ("n", "intent_accuracy", "intent_accuracy_overall", "entity_recall", "oos_to_skill")}
+    if args.misses:
+        result["misses"] = misses(rows, parsed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2))
     plot(result, args.out.with_suffix(".png"))

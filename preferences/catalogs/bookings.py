@@ -98,6 +98,27 @@ def parse_party_size(text: str | int | None) -> int | None:
     return None  # "a few", "a group": not a number to book for
 
 
+_SAYS_TIME = re.compile(r"\b(at|by|around|for about|from)\s*$")
+_SAYS_PARTY = re.compile(r"\b(for|party of|table of|group of)\s*$")
+
+
+def booking_role(before: str, words: str) -> str | None:
+    """Whether a number in a booking is its time or its party size, from the words before it.
+
+    The tagger reads "7" of "a table for 4 at 7" as a second party size and
+    "nine" of "a party of nine" as anything: the preposition says which it is.
+    None when the words are no number or nothing before them says."""
+    folded = fold(words).replace("-", " ").split()
+    if not folded or number_in(folded) is None or len(folded) > 3:
+        return None
+    lead = fold(before)
+    if _SAYS_TIME.search(lead) or _AMPM_WORD.search(fold(words)):
+        return "time"
+    if _SAYS_PARTY.search(lead):
+        return "party_size"
+    return None
+
+
 # --- times -----------------------------------------------------------------------------------------
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\w/])")

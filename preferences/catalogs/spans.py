@@ -22,6 +22,15 @@ a music request in which the tagger saw no name at all ("play chris brown")
 gets the artist whose catalog name is said word for word (`artist_in`),
 or else the catalog track whose title it says ("play 7 rings": `song_in`);
 words that are all request or stop words ("play some music") never count.
+Failing both, the genre it names ("play some zydeco": `genre_in`).
+
+The tagger also gives a name the wrong type: "play [bhangra](artist)",
+"play [sigur ros](song)", "put on [10,000 maniacs](level)". In a music
+request, an entity whose words its own type's catalog does not know, but
+the artist, genre or song catalog does (looked up in that order), takes
+that type (`music_type`). And a restaurant request in which the tagger saw
+no cuisine gets the cuisine or dish it names ("momos near me", "sri lankan
+restaurant in london": `cuisine_in`).
 """
 from __future__ import annotations
 
@@ -30,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from preferences.catalogs import music
+from preferences.catalogs.food import normalize_cuisine
 from preferences.catalogs.places import candidates
 from preferences.catalogs.text import NOT_NAMES, fold
 
@@ -57,6 +67,10 @@ def _song(words: str) -> str | None:
 def _city(words: str) -> str | None:
     found = candidates(words)
     return found[0].key if len(found) == 1 else None  # a name of several places is not yet a place
+
+
+def _cuisine(words: str) -> str | None:
+    return normalize_cuisine(words)
 
 
 # The catalog name that words are, per type (look-ups ignore case, accents, punctuation, filler words).
@@ -168,3 +182,49 @@ def song_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
     """The longest run of words in `text` that is a catalog track's title; it may cover taken spans whole
     (the tagger often reads a number or a word of a title as something else: "7" of "7 rings" as a level)."""
     return _longest_name(text, taken, _song, MAX_TITLE_WORDS, swallow=True)
+
+
+def _tight(text: str, span: Span | None, resolves: Callable[[str], str | None]) -> Span | None:
+    """`span` without the request words at its edges that the catalog look-up ignores anyway
+    ("zydeco music" -> "zydeco", "sri lankan restaurant" -> "sri lankan"), naming the same thing."""
+    if span is None:
+        return None
+    name = resolves(text[span.start:span.end])
+    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text) if span.covers(Span(m.start(), m.end()))]
+    while len(words) > 1:
+        for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            inner = _trimmed(text, rest[0].start, rest[-1].end)
+            if fold(text[edge.start:edge.end]) in NOT_NAMES and resolves(text[inner.start:inner.end]) == name:
+                words = rest
+                break
+        else:
+            break
+    return _trimmed(text, words[0].start, words[-1].end)
+
+
+def genre_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
+    """The longest run of words in `text` that is a catalog genre's name, outside `taken`; None if none."""
+    return _tight(text, _longest_name(text, taken, _genre, MAX_EXTRA_WORDS + 1), _genre)
+
+
+def cuisine_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
+    """The longest run of words in `text` that names a cuisine or a dish; it may cover taken spans whole
+    (the tagger reads "lankan" of "sri lankan" as a city)."""
+    return _tight(text, _longest_name(text, taken, _cuisine, MAX_EXTRA_WORDS + 1, swallow=True), _cuisine)
+
+
+MUSIC_TYPES = ("artist", "genre", "song")
+
+
+def music_type(words: str, tagged_as: str) -> str | None:
+    """The music type whose catalog knows `words` when the tagged type's does not; None to keep the tag.
+
+    Numbers alone and request or stop words never change type ("50" is a level, "some music" nothing)."""
+    said = fold(words)
+    if len(said) < 3 or said.replace(" ", "").isdigit() or all(w in NOT_NAMES or w in _NOT_TITLES
+                                                               for w in said.split()):
+        return None
+    own = RESOLVERS.get(tagged_as) if tagged_as in MUSIC_TYPES else None
+    if own is not None and own(said) is not None:
+        return None
+    return next((kind for kind in MUSIC_TYPES if kind != tagged_as and RESOLVERS[kind](said) is not None), None)

@@ -168,3 +168,64 @@ def test_a_title_swallows_what_the_tagger_made_of_its_words_but_leaves_the_rest(
     [message] = CatalogSpanCompleter({}).process([Message(data={TEXT: text, INTENT: {"name": "play_music"},
                                                                 ENTITIES: entities})])
     assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("song", "7 rings"), ("room", "kitchen")]
+
+
+def _process(text: str, intent: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    entities = []
+    for kind, words in tagged:
+        start = text.index(words)
+        entities.append({"entity": kind, "start": start, "end": start + len(words), "value": words})
+    [message] = CatalogSpanCompleter({}).process([Message(data={TEXT: text, INTENT: {"name": intent},
+                                                                ENTITIES: entities})])
+    found = message.get(ENTITIES) or []
+    assert all(text[e["start"]:e["end"]] == e["value"] for e in found)
+    return [(e["entity"], e["value"]) for e in found]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("play some zydeco music", [], [("genre", "zydeco")]),  # the genre, without the request word
+    ("put on some highlife", [], [("genre", "highlife")]),
+    ("play bhangra", [("artist", "bhangra")], [("genre", "bhangra")]),  # no artist of that name; a genre
+    ("put on 10,000 maniacs", [("level", "10,000 maniacs")], [("artist", "10,000 maniacs")]),
+    ("play phonk", [("cuisine", "phonk")], [("genre", "phonk")]),
+    ("play queen", [("artist", "queen")], [("artist", "queen")]),  # its own catalog knows it: kept
+    ("play jazz", [("genre", "jazz")], [("genre", "jazz")]),
+    ("play music at 50 percent", [("level", "50")], [("level", "50")]),  # a number stays what it was
+    ("play some jazz in the kitchen", [("genre", "jazz"), ("room", "kitchen")],
+     [("genre", "jazz"), ("room", "kitchen")]),
+    ("play music for a rainy day", [], []),  # no name at all: nothing invented
+])
+def test_a_music_request_gets_the_genre_it_says_and_names_take_the_type_their_catalog_gives(
+        text: str, tagged: list, expected: list) -> None:
+    assert _process(text, "play_music", tagged) == expected
+
+
+def test_types_change_only_in_music_requests() -> None:
+    assert _process("i like bhangra", "state_preference", [("artist", "bhangra")]) == [("artist", "bhangra")]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("momos near me", [], [("cuisine", "momos")]),  # a dish names its cuisine; the skill resolves it
+    ("where do i get laksa in melbourne", [("city", "melbourne")], [("cuisine", "laksa"), ("city", "melbourne")]),
+    ("sri lankan restaurant in london", [("city", "lankan"), ("city", "london")],
+     [("cuisine", "sri lankan"), ("city", "london")]),  # swallows what the tagger misread, whole
+    ("thai food in seattle", [("cuisine", "thai"), ("city", "seattle")],
+     [("cuisine", "thai"), ("city", "seattle")]),  # tagged already: never second-guessed
+    ("book a table for 4 at 7", [("party_size", "4")], [("party_size", "4")]),  # nothing to find
+    ("find a restaurant in nice", [("city", "nice")], [("city", "nice")]),
+])
+def test_a_restaurant_request_with_no_cuisine_tagged_gets_the_cuisine_or_dish_it_says(
+        text: str, tagged: list, expected: list) -> None:
+    assert _process(text, "find_restaurant", tagged) == expected
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("book a table for 4 at 7", [("party_size", "4"), ("party_size", "7")], [("party_size", "4"), ("time", "7")]),
+    ("a table for a party of nine this sunday", [("cuisine", "nine")], [("party_size", "nine")]),
+    ("tapas bar for 3 at 9", [("cuisine", "tapas"), ("party_size", "3"), ("party_size", "9")],
+     [("cuisine", "tapas"), ("party_size", "3"), ("time", "9")]),
+    ("table for two at 8pm", [("party_size", "two"), ("time", "8pm")], [("party_size", "two"), ("time", "8pm")]),
+    ("book 4 seats", [("party_size", "4")], [("party_size", "4")]),  # nothing before it says otherwise
+])
+def test_a_number_in_a_booking_takes_the_role_its_preposition_says(text: str, tagged: list, expected: list) -> None:
+    assert _process(text, "find_restaurant", tagged) == expected
