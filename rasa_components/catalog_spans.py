@@ -9,7 +9,9 @@ dropped). With `find_artists_for` (intents, default play_music), a request
 of those intents in which the tagger found no artist, genre or song gets
 the artist whose catalog name it says word for word ("play chris brown"),
 or else the genre it names ("play some zydeco"), or else the track whose
-title it says ("play 7 rings"); an entity of such a request whose words its
+title it says ("play 7 rings"); the words after "by" right after a title
+are the artist, catalogued or not ("play [clair de lune](song) by
+debussy"); an entity of such a request whose words its
 type's catalog does not know but another music catalog does takes that type
 ("play [bhangra](artist)" is the genre). With `find_cuisines_for` (default
 find_restaurant), a request of those intents with no cuisine tagged gets the
@@ -30,8 +32,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from preferences.catalogs import music
 from preferences.catalogs.bookings import booking_role
-from preferences.catalogs.spans import (Span, artist_in, complete, cuisine_in, genre_in, music_type,
-                                        song_in, song_of)
+from preferences.catalogs.spans import (Span, artist_after_title, artist_in, complete, cuisine_in, genre_in,
+                                        music_type, song_in, song_of)
 from rasa_components.message_guard import ConfiguredComponent
 
 Entity = Dict[Text, Any]
@@ -71,6 +73,7 @@ class CatalogSpanCompleter(ConfiguredComponent):
                 completed = self.retyped(completed, text)
                 if not any(e.get("entity") in MUSIC for e in completed):
                     completed = self.with_artist(completed, text)
+                completed = self.with_artist_of_title(completed, text)
             if intent in self._cuisines_for:
                 completed = self.booking_numbers(completed, text)
                 if not any(e.get("entity") == "cuisine" for e in completed):
@@ -130,6 +133,20 @@ class CatalogSpanCompleter(ConfiguredComponent):
         if found is None:
             kind, found = "song", song_in(text, taken)
         return self._added(entities, kind, found, text)
+
+    def with_artist_of_title(self, entities: List[Entity], text: Text) -> List[Entity]:
+        """"<title> by <name>" with no artist tagged: the name is the artist, catalogued or not."""
+        if any(e.get("entity") == "artist" for e in entities):
+            return entities
+        for entity in entities:
+            span = _span(entity)
+            if entity.get("entity") == "song" and span is not None:
+                found = artist_after_title(text, span)
+                if found is not None:
+                    kept = [e for e in entities if not ((s := _span(e)) is not None and found.overlaps(s))]
+                    added = self._changed({"entity": "artist", "extractor": type(self).__name__}, found, text)
+                    return sorted([*kept, added], key=lambda e: e.get("start", 0))
+        return entities
 
     def with_cuisine(self, entities: List[Entity], text: Text) -> List[Entity]:
         """The cuisine or dish said word for word in a restaurant request where the tagger saw none."""

@@ -228,3 +228,28 @@ def music_type(words: str, tagged_as: str) -> str | None:
     if own is not None and own(said) is not None:
         return None
     return next((kind for kind in MUSIC_TYPES if kind != tagged_as and RESOLVERS[kind](said) is not None), None)
+
+
+_BY = re.compile(r"\s+by\s+", re.I)
+# Where a name after "by" ends: the rest says where or how to play it.
+_AFTER_NAME = re.compile(r"\s+(?:in|on|at|for|from|please|pls|now|again|instead|too)\b|[,.!?;]\s|[.!?]$", re.I)
+MAX_ARTIST_WORDS = 6
+
+
+def artist_after_title(text: str, title: Span) -> Span | None:
+    """The artist named after "by" right after a title: "play [take on me](song) by a-ha" is a-ha.
+
+    The words are the user's whether or not the catalog knows them ("by
+    debussy"); they end at the end of the text or where the request goes on
+    ("in the kitchen", "please")."""
+    by = _BY.match(text, title.end)
+    if by is None:
+        return None
+    rest = text[by.end():]
+    stop = _AFTER_NAME.search(rest)
+    name = rest[:stop.start()] if stop else rest
+    span = _trimmed(text, by.end(), by.end() + len(name.rstrip()))
+    words = fold(text[span.start:span.end]).split()
+    if not words or len(words) > MAX_ARTIST_WORDS or all(w in NOT_NAMES for w in words):
+        return None
+    return span

@@ -229,3 +229,18 @@ def test_a_restaurant_request_with_no_cuisine_tagged_gets_the_cuisine_or_dish_it
 ])
 def test_a_number_in_a_booking_takes_the_role_its_preposition_says(text: str, tagged: list, expected: list) -> None:
     assert _process(text, "find_restaurant", tagged) == expected
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("play take on me by a-ha", [("song", "take on me")], [("song", "take on me"), ("artist", "a-ha")]),
+    ("play clair de lune by debussy", [("song", "clair de lune"), ("song", "debussy")],
+     [("song", "clair de lune"), ("artist", "debussy")]),  # not in the catalog: still the user's artist
+    ("play highway to hell by ac dc", [("song", "highway to hell"), ("device", "ac")],
+     [("song", "highway to hell"), ("artist", "ac dc")]),
+    ("play hello by adele in the kitchen", [("song", "hello"), ("room", "kitchen")],
+     [("song", "hello"), ("artist", "adele"), ("room", "kitchen")]),
+    ("play jazz by the fireplace", [("genre", "jazz")], [("genre", "jazz")]),  # no title before "by"
+    ("play hello by adele", [("song", "hello"), ("artist", "adele")], [("song", "hello"), ("artist", "adele")]),
+])
+def test_the_name_after_a_title_and_by_is_its_artist(text: str, tagged: list, expected: list) -> None:
+    assert _process(text, "play_music", tagged) == expected
