@@ -203,3 +203,24 @@ def test_a_spurious_unresolved_entity_does_not_block_the_repair(store: OnlineInd
     # what the NLU made of it on the served model: "maj" as a cuisine, "dragons" as the artist
     found = rewriter.decide("play maj and dragons", "x", MUSIC, 0.84, [("cuisine", "maj"), ("artist", "dragons")])
     assert found is not None and found.target == "play imagine dragons"
+
+
+def test_a_failed_name_is_never_swapped_for_another_that_only_shares_the_wording(store: OnlineIndexStore) -> None:
+    turns = []
+    for i in range(5):  # everyone who asked for Rihanna this way got her; nobody has asked for Madonna yet
+        turns.append(_turn(f"r{i}", f"r{i}", T0 + i * 100, "play music by rihanna", MUSIC, [("artist", "rihanna")]))
+    for i in range(4):
+        turns.append(_turn(f"m{i}", f"m{i}", T0 + 5_000 + i * 100, "play maroon 5", MUSIC, [("artist", "maroon 5")]))
+    build_indexes(sorted(turns, key=lambda t: (t.user_id, t.session_id, t.ts)), store)
+    rewriter = OnlineRewriter(store, mode="global")
+    rewriter.refresh(wait=True)
+    # "madona" is nothing like "rihanna" (likeness 0.54), however alike the rest of the words are
+    assert rewriter.decide("play music by madona", "x", MUSIC, 1.0, [("artist", "madona")]) is None
+    # a misheard name that does sound like a candidate's is still repaired
+    heard = rewriter.decide("play maloawn 5", "x", MUSIC, 1.0, [("artist", "maloawn 5")])
+    assert heard is not None and heard.target == "play maroon 5"
+    # and the floor is a setting: without it, the wording alone carries the bad rewrite over the bar
+    loose = OnlineRewriter(store, mode="global", settings=OnlineSettings(min_name_likeness=0.0))
+    loose.refresh(wait=True)
+    swapped = loose.decide("play music by madona", "x", MUSIC, 1.0, [("artist", "madona")])
+    assert swapped is not None and swapped.target == "play music by rihanna"

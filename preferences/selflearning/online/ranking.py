@@ -31,6 +31,7 @@ class Scored:
     similarity: float  # MiniLM cosine with the request
     surface: float  # RapidFuzz, 0-1
     score: float
+    name_likeness: float | None = None  # how alike the words that failed and its names are (value_match)
 
 
 def surface(query_key: str, candidate_key: str) -> float:
@@ -100,4 +101,4 @@ def score(entry: Entry, similarity: float, query_key: str, now: float, doubt: Do
     recency = math.exp(-max(0.0, now - entry.last_at) / (30 * DAY))
     total = (0.35 * similarity + 0.4 * s + 0.25 * (s if value is None else value)
              + 0.06 * evidence + 0.04 * (entry.success_rate - 0.5) + 0.02 * recency)
-    return Scored(entry, similarity, s, total)
+    return Scored(entry, similarity, s, total, value)

@@ -164,6 +164,8 @@ class OnlineRewriter:
             if not admissible(entry, key, why):
                 continue
             scored = score(entry, similarity, key, now, why)
+            if scored.name_likeness is not None and scored.name_likeness < self.settings.min_name_likeness:
+                continue  # another name with the same wording, not what the user said
             if best is None or scored.score > best.score:
                 best = scored
         return best

@@ -30,6 +30,12 @@ class OnlineSettings:
     # a misheard name two or three letters off its catalog spelling passes with a clear frequency
     # behind it; a different request with the same verb ("play coldplay" for "play u2") does not.
     min_score: float = 0.72
+    # When the user said a name that failed, a candidate must name something that sounds like it: below
+    # this likeness (ranking.likeness) the rewrite swaps the user's name for another one that merely
+    # shares the request's wording ("play music by madona" read as "... by rihanna": 0.54; "leximgton" as
+    # Burlington: 0.60), however high the wording scores. Misheard names that were fixed score more:
+    # "maj and drag ins" / Imagine Dragons 0.645, "maloawn 5" / Maroon 5 0.71, "wallen" / Morgan Wallen 0.9.
+    min_name_likeness: float = 0.62
     # The personal layer's history is "clear" when the user succeeded with the candidate this often;
     # then it wins over a global candidate unless that one is better by more than personal_margin.
     personal_min_turns: int = 2
