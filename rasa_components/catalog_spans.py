@@ -142,22 +142,23 @@ class CatalogSpanCompleter(ConfiguredComponent):
             span = _span(entity)
             if entity.get("entity") == "song" and span is not None:
                 found = artist_after_title(text, span)
-                if found is not None:
-                    kept = [e for e in entities if not ((s := _span(e)) is not None and found.overlaps(s))]
-                    added = self._changed({"entity": "artist", "extractor": type(self).__name__}, found, text)
-                    return sorted([*kept, added], key=lambda e: e.get("start", 0))
+                if found is not None:  # what the tagger made of any of its words goes ("ac" of "ac dc")
+                    return self._added(entities, "artist", found, text, partly=True)
         return entities
 
     def with_cuisine(self, entities: List[Entity], text: Text) -> List[Entity]:
         """The cuisine or dish said word for word in a restaurant request where the tagger saw none."""
         return self._added(entities, "cuisine", cuisine_in(text, [s for e in entities if (s := _span(e))]), text)
 
-    def _added(self, entities: List[Entity], kind: Text, found: Optional[Span], text: Text) -> List[Entity]:
-        """`entities` with a `kind` entity over `found`, without the ones it swallowed whole."""
+    def _added(self, entities: List[Entity], kind: Text, found: Optional[Span], text: Text,
+               partly: bool = False) -> List[Entity]:
+        """`entities` with a `kind` entity over `found`, without the ones it swallowed whole (`partly`: or
+        in part)."""
         if found is None:
             return entities
         added = self._changed({"entity": kind, "extractor": type(self).__name__}, found, text)
-        kept = [e for e in entities if not ((s := _span(e)) is not None and found.covers(s))]
+        swallowed = found.overlaps if partly else found.covers
+        kept = [e for e in entities if not ((s := _span(e)) is not None and swallowed(s))]
         return sorted([*kept, added], key=lambda e: e.get("start", 0))
 
     def booking_numbers(self, entities: List[Entity], text: Text) -> List[Entity]:
