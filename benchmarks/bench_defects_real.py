@@ -25,7 +25,7 @@ the rules' agreement with each labeller and with the turns both labellers
 agree on; the ratio of the model's mean agreement with a labeller to the
 labellers' agreement with each other (target: at least 0.92); per-class
 precision and recall of the model against the agreed labels. Writes
-artifacts/bench/defects_real.json.
+artifacts/bench/defects_<set directory>.json.
 """
 from __future__ import annotations
 
@@ -50,13 +50,21 @@ def _agree(a: list[str], b: list[str]) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a) if a else 0.0
 
 
-def verdicts_by_turn(data: Path, transcripts: list[dict[str, Any]], train_turns: int) -> tuple[dict, dict]:
+def trained_model(train_turns: int, train_on: list[Path], human_weight: float | None) -> Any:
+    """The model `prefs defects train` would fit: generated traffic (seed 1), plus the labelled sets given."""
+    from preferences.selflearning.failure_points.evaluation import HUMAN_WEIGHT, human_traces, train_and_evaluate
+
+    model, _ = train_and_evaluate(train_turns=train_turns, test_turns=2_000, train_seed=1, test_seed=2,
+                                  human=human_traces(train_on),
+                                  human_weight=HUMAN_WEIGHT if human_weight is None else human_weight)
+    return model
+
+
+def verdicts_by_turn(data: Path, transcripts: list[dict[str, Any]], model: Any) -> tuple[dict, dict]:
     """(model point, rules point) by transcript id, for the requests the classifier judged."""
     from preferences.selflearning.failure_points.classify import classify
-    from preferences.selflearning.failure_points.evaluation import train_and_evaluate
     from preferences.selflearning.failure_points.sources import iter_tracker_raw
 
-    model, _ = train_and_evaluate(train_turns=train_turns, test_turns=2_000, train_seed=1, test_seed=2)
     verdicts = classify(list(iter_tracker_raw(f"sqlite:///{data / 'tracker.db'}")), model, scheduler="inline")
     queue: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for v in sorted(verdicts, key=lambda v: (v.user_id, v.ts)):
@@ -70,16 +78,15 @@ def verdicts_by_turn(data: Path, transcripts: list[dict[str, Any]], train_turns:
     return model_of, rules_of
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "failure_points_real")
-    parser.add_argument("--train-turns", type=int, default=20_000)
-    args = parser.parse_args()
-    transcripts = _jsonl(args.data / "transcripts.jsonl")
-    a = {r["id"]: r["label"] for r in _jsonl(args.data / "labels_a.jsonl")}
-    b = {r["id"]: r["label"] for r in _jsonl(args.data / "labels_b.jsonl")}
-    model_of, rules_of = verdicts_by_turn(args.data, transcripts, args.train_turns)
+def load_set(data: Path) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]:
+    """(transcripts, labeller A's labels by id, labeller B's)."""
+    return (_jsonl(data / "transcripts.jsonl"), {r["id"]: r["label"] for r in _jsonl(data / "labels_a.jsonl")},
+            {r["id"]: r["label"] for r in _jsonl(data / "labels_b.jsonl")})
 
+
+def score(transcripts: list[dict[str, Any]], a: dict[str, str], b: dict[str, str], model_of: dict[str, str],
+          rules_of: dict[str, str]) -> dict[str, Any]:
+    """Agreement of the model and the rules with each labeller, against the labellers' with each other."""
     ids = [t["id"] for t in transcripts if t["id"] in a and t["id"] in b]
     judged = [i for i in ids if i in model_of]
     result: dict[str, Any] = {"turns": len(transcripts), "labelled_by_both": len(ids), "judged_requests": len(judged)}
@@ -110,12 +117,32 @@ def main() -> None:
         row["labels_a"], row["labels_b"] = dict(Counter(la)), dict(Counter(lb))
         row["model"], row["rules"] = dict(Counter(model)), dict(Counter(rules))
         result[scope] = row
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "failure_points_real")
+    parser.add_argument("--train-turns", type=int, default=20_000)
+    parser.add_argument("--train-on", type=Path, action="append", default=[],
+                        help="a set people labelled to train on besides the generated traffic (repeatable; "
+                             "never the --data set)")
+    parser.add_argument("--human-weight", type=float, default=None,
+                        help="how many generated turns each labelled turn counts as (default: the library's)")
+    args = parser.parse_args()
+    if any(d.resolve() == args.data.resolve() for d in args.train_on):
+        raise SystemExit(f"{args.data} is the set being judged: it cannot be trained on too")
+    transcripts, a, b = load_set(args.data)
+    model = trained_model(args.train_turns, args.train_on, args.human_weight)
+    result = {"data": str(args.data), "trained_on_labelled": [str(d) for d in args.train_on],
+              "human_weight": model.info.get("human_weight"),
+              **score(transcripts, a, b, *verdicts_by_turn(args.data, transcripts, model))}
     out = ROOT / "artifacts" / "bench"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "defects_real.json").write_text(json.dumps(result, indent=2))
+    (out / f"defects_{args.data.name}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
     req = result["requests"]
-    print(f"\n{len(judged)} requests judged: labellers agree on {req['labellers_agreement']:.3f} "
+    print(f"\n{result['judged_requests']} requests judged: labellers agree on {req['labellers_agreement']:.3f} "
           f"(kappa {req['labellers_kappa']:.3f}); model {req['model_vs_a']:.3f} / {req['model_vs_b']:.3f} "
           f"-> {req['model_share_of_human_agreement']:.3f} of human agreement (target >= 0.92); "
           f"rules {req['rules_share_of_human_agreement']:.3f}")

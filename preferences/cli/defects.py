@@ -1,7 +1,7 @@
 """`prefs defects ...`: which part of the assistant failed first, for each failed request.
 
     prefs defects report [--since DATE] [--json] [--from-log FILE.jsonl] [--tracker URL] [--plot PATH]
-    prefs defects train [--turns N] [--seed S] [--json]
+    prefs defects train [--turns N] [--seed S] [--labelled DIR ...|--no-labelled] [--json]
 
 `report` reads Rasa's tracker store (TRACKER_DB_URL, default var/tracker.db)
 or a JSON Lines log, builds each request's trace, classifies it with the
@@ -9,7 +9,9 @@ trained model (var/models/failure_points.joblib, or $FAILURE_POINTS_MODEL;
 the rules when there is none, said so on stderr) on Dask, and prints counts
 and shares by failure point, per day or hour, and the most frequent failing
 requests of each point; `--plot` writes a PNG. `train` fits the model on
-generated labelled traffic and prints its held-out figures beside the rules'.
+generated labelled traffic and on real turns people labelled (`--labelled`;
+by default the project's labelled sets) and prints its held-out figures on
+generated traffic beside the rules'.
 No preference database is needed by either.
 """
 from __future__ import annotations
@@ -143,20 +145,50 @@ def report(ctx: typer.Context,
         console().print(Text(f"plot written to {written}"))
 
 
+# Real conversations two people labelled apart (benchmarks/data/*/README.md), trained on by default. The
+# third set, failure_points_real3, is left out: it judges the model (`benchmarks/bench_defects_real.py`).
+LABELLED_SETS = ("failure_points_real", "failure_points_real2")
+
+
+def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
+    from preferences.settings import REPO_ROOT
+
+    if none:
+        return []
+    if given:
+        for d in given:
+            if not d.is_dir():
+                raise fail(f"--labelled: no such directory: {d}", EXIT_USAGE)
+        return given
+    return [d for d in (REPO_ROOT / "benchmarks" / "data" / n for n in LABELLED_SETS) if d.is_dir()]
+
+
 @defects_app.command("train")
 def train(ctx: typer.Context,
           turns: Annotated[int, typer.Option("--turns", min=500, help="Generated turns to train on.")] = 20_000,
           seed: Annotated[int, typer.Option("--seed", help="Seed of the training traffic; held-out uses seed+1.")]
           = 1,
+          labelled: Annotated[Optional[list[Path]], typer.Option(
+              "--labelled", metavar="DIR",
+              help="A set of real turns people labelled (its tracker.db or turns.jsonl, labels_a/labels_b.jsonl "
+                   "or labels.jsonl), trained on beside the generated traffic; repeatable (default: the "
+                   "project's labelled sets).")] = None,
+          no_labelled: Annotated[bool, typer.Option("--no-labelled", help="Generated traffic only.")] = False,
           model_path: ModelOpt = None, json_out: JsonOpt = False) -> None:
-    """Fit the classifier on generated labelled traffic, report held-out figures (rules vs model), save it."""
-    from preferences.selflearning.failure_points.evaluation import train_and_evaluate
+    """Fit the classifier on generated labelled traffic and on real turns people labelled, report held-out
+    figures on generated traffic (rules vs model), save it."""
+    from preferences.selflearning.failure_points.evaluation import human_traces, train_and_evaluate
     from preferences.selflearning.failure_points.model import default_model_path
 
     s = options(ctx, json_out)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    sets = _labelled_sets(labelled, no_labelled)
+    try:
+        human = human_traces(sets)
+    except (OSError, ValueError, KeyError) as exc:
+        raise fail(f"--labelled: unreadable labelled set: {exc}", EXIT_DATA) from None
     model, result = train_and_evaluate(train_turns=turns, test_turns=max(500, turns // 2), train_seed=seed,
-                                       test_seed=seed + 1)
+                                       test_seed=seed + 1, human=human)
     saved = model.save(model_path or default_model_path())
     if s.json:
         emit_json({"model": str(saved), **result.to_json()})

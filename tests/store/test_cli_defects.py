@@ -16,6 +16,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from preferences.cli import app
+from preferences.cli.common import EXIT_DATA, EXIT_USAGE
 from preferences.selflearning.failure_points.generate import generate_turns
 from preferences.selflearning.failure_points.sources import iter_tracker_raw, write_raw_jsonl
 from preferences.selflearning.tracker_store import iter_tracker_turns
@@ -86,9 +87,21 @@ def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert trained.exit_code == 0, trained.output
     out = json.loads(trained.stdout[trained.stdout.index("{"):])
     assert out["setup"]["test"]["seed"] == 12 and out["model"]["accuracy"] > out["rules"]["accuracy"]
+    assert out["setup"]["human"]["requests"] == 406  # the two labelled real sets, trained on by default
     assert set(out["model"]["per_class"]) == {"input", "intent", "entity_recognition", "entity_resolution",
                                                "dialogue", "result", "correct"}
     return path
+
+
+def test_train_refuses_a_labelled_set_that_is_not_there(tmp_path: Path) -> None:
+    done = run("defects", "train", "--turns", "500", "--labelled", str(tmp_path / "nowhere"),
+               "--model", str(tmp_path / "m.joblib"))
+    assert done.exit_code == EXIT_USAGE and "no such directory" in done.output
+    assert not (tmp_path / "m.joblib").exists()
+    (tmp_path / "empty").mkdir()
+    done = run("defects", "train", "--turns", "500", "--labelled", str(tmp_path / "empty"),
+               "--model", str(tmp_path / "m.joblib"))
+    assert done.exit_code == EXIT_DATA and "unreadable labelled set" in done.output
 
 
 def test_the_trace_keeps_what_rasa_logged(tracker_url: str) -> None:

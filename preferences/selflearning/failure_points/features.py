@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, fold_cached
+from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.outcome import CHATTER_INTENTS
 from preferences.selflearning.turns import SIGNAL_BITS
 
@@ -104,7 +104,7 @@ def answer_cues(trace: TurnTrace) -> tuple[bool, bool, bool, bool]:
     low = _CODES.sub("", answer).lower()
     names = any((r.value and r.value.lower() in low) or (r.resolved and r.resolved.split(",")[0].lower() in low)
                 for r in trace.resolutions)
-    return False, bool(_NEGATIVE.search(low)), names, answer.endswith("?")
+    return False, bool(_NEGATIVE.search(low)), names, asks(answer)
 
 
 def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:

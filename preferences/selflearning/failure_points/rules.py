@@ -2,7 +2,7 @@
 
 A decision list in pipeline order, the way an engineer would first write it:
 
-0. The assistant asked a question and the next turn answered it (intent ``inform``): correct, the
+0. The assistant asked for something (`trace.asks`) and the next turn answered it (intent ``inform``): correct, the
    dialogue repaired what was missing or ambiguous (the outcome rules may call the answer a rephrase).
 1. The outcome rules found no defect and no rephrase of it succeeded: correct.
 2. The user rephrased until a version succeeded; what changed says where it broke:
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from preferences.selflearning.failure_points.classes import FailurePoint
 from preferences.selflearning.failure_points.features import FALLBACK_INTENTS, NEEDS, expected_action
-from preferences.selflearning.failure_points.trace import RephraseDiff, TurnTrace
+from preferences.selflearning.failure_points.trace import RephraseDiff, TurnTrace, asks
 
 SPELLING_RATIO = 70.0
 VALUE_RESPELLED = 60.0
@@ -66,7 +66,7 @@ def _from_turn(trace: TurnTrace) -> FailurePoint:
 
 def rule_label(trace: TurnTrace) -> FailurePoint:
     """The failure point the rules above give `trace`."""
-    if (trace.answer or "").rstrip().endswith("?") and trace.next is not None and trace.next.intent == "inform":
+    if asks(trace.answer) and trace.next is not None and trace.next.intent == "inform":
         return FailurePoint.CORRECT
     if trace.outcome != "defect" and trace.rephrase is None:
         return FailurePoint.CORRECT

@@ -37,6 +37,7 @@ goodbye is a request NLU misread, and would otherwise vanish from the report.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,7 +147,25 @@ class TurnTrace:
     context: ContextTurn | None = None  # the previous request, within CONTEXT_SECONDS: what a follow-up leans on
 
 
-fold_cached = lru_cache(maxsize=1 << 16)(fold)  # resolved values repeat across turns; folding showed in profiles
+fold_cached = lru_cache(maxsize=1 << 16)(fold)
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_CLARIFYING = re.compile(r"(?:(?:for|in|at|with|by|about) )?(?:which|what|where|who|whom|when|how)\b")
+
+
+def asks(answer: str | None) -> bool:
+    """The answer asks the user for something: a wh-question or a choice ("Did you mean A or B?") anywhere.
+
+    Not only a trailing "?": the assistant's questions are followed by examples ("Which city would you
+    like the weather for? For example: ..."), and a closing yes/no prompt after an answer ("Playing X. Did I
+    get that right?") asks for feedback, not for what the request lacked.
+    """
+    for sentence in _SENTENCE_END.split((answer or "").strip()):
+        if sentence.endswith("?"):
+            low = sentence.lower()
+            if _CLARIFYING.match(low) or " or " in low:
+                return True
+    return False  # resolved values repeat across turns; folding showed in profiles
 
 
 class _Neighbours:
@@ -167,7 +186,7 @@ class _Neighbours:
             names = tuple(r.entity for r in resolutions) + tuple(u.entity for u in unnamed)
             values = tuple(fold_cached(v) for v in (*(r.resolved for r in resolutions), *(u.resolved for u in unnamed))
                            if v)
-            parts = self.parts[j] = (chosen, names, values, (raw.turn.answer or "").rstrip().endswith("?"))
+            parts = self.parts[j] = (chosen, names, values, asks(raw.turn.answer))
         row = raw.turn
         return ContextTurn(row.text, row.intent, row.confidence, self.kinds[j].value, self.outcomes[j],
                            abs(row.ts - ts), *parts)
@@ -302,4 +321,4 @@ def build_session(raws: Sequence[RawTurn], settings: MiningSettings | None = Non
 
 
 __all__ = ["BOOKKEEPING_ACTIONS", "CONTEXT_SECONDS", "DOUBTFUL_CHATTER", "ContextTurn", "Mention", "RawTurn",
-           "RephraseDiff", "TurnTrace", "build_session", "diff", "fold_cached", "is_candidate", "resolutions_of"]
+           "RephraseDiff", "TurnTrace", "asks", "build_session", "diff", "fold_cached", "is_candidate", "resolutions_of"]

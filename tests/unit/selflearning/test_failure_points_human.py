@@ -1,0 +1,104 @@
+"""Real turns people labelled as training data: which turns get a label, weights, and the answer's questions."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from preferences.selflearning.failure_points.classes import FailurePoint as P
+from preferences.selflearning.failure_points.evaluation import human_traces, labelled_traces
+from preferences.selflearning.failure_points.human import agreed_labels, load_labelled_set
+from preferences.selflearning.failure_points.model import fit
+from preferences.selflearning.failure_points.sources import write_raw_jsonl
+from preferences.selflearning.failure_points.trace import RawTurn, asks
+from preferences.selflearning.turns import LoggedTurn
+
+REAL2 = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "failure_points_real2"
+T0 = 1_767_225_600.0
+
+
+def _lines(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _turn(user: str, n: int, text: str, intent: str, answer: str) -> RawTurn:
+    return RawTurn(LoggedTurn(user, "s1", T0 + 10 * n, text, intent=intent, confidence=0.95, answer=answer),
+                   ((intent, 0.95),), (), ("action_play_music",))
+
+
+@pytest.fixture
+def labelled_dir(tmp_path: Path) -> Path:
+    turns = [_turn("u1", 1, "play some khruangbin", "play_music", "I don't know the genre khruangbin."),
+             _turn("u1", 2, "play khruangbin the band", "play_music", "Playing Texas Sun by Khruangbin."),
+             _turn("u2", 1, "play jazz", "play_music", "Playing some jazz.")]
+    write_raw_jsonl(turns, tmp_path / "turns.jsonl")
+    _lines(tmp_path / "labels_a.jsonl", [{"id": "u1#1", "label": "entity_recognition"},
+                                         {"id": "u1#2", "label": "correct"}, {"id": "u2#1", "label": "correct"}])
+    _lines(tmp_path / "labels_b.jsonl", [{"id": "u1#1", "label": "entity_resolution"},  # they disagree
+                                         {"id": "u1#2", "label": "correct"}, {"id": "u2#1", "label": "correct"}])
+    return tmp_path
+
+
+def test_a_turn_gets_a_label_only_where_both_labellers_gave_it(labelled_dir: Path) -> None:
+    assert agreed_labels(labelled_dir) == {"u1#2": P.CORRECT, "u2#1": P.CORRECT}
+    raws = load_labelled_set(labelled_dir)
+    # every logged turn stays (the unlabelled ones are context); only agreed turns carry a label
+    assert [(r.turn.user_id, r.label) for r in raws] == [("u1", None), ("u2", P.CORRECT), ("u1", P.CORRECT)]
+
+
+def test_a_single_labeller_file_and_unknown_labels(labelled_dir: Path) -> None:
+    _lines(labelled_dir / "labels.jsonl", [{"id": "u1#1", "label": "entity_recognition"},
+                                           {"id": "u2#1", "label": "not a class"}])
+    assert agreed_labels(labelled_dir) == {"u1#1": P.ENTITY_RECOGNITION}
+
+
+def test_words_that_differ_from_the_transcript_leave_the_turn_unlabelled(labelled_dir: Path) -> None:
+    # the log lost a turn: ids no longer line up with the words, so no label is moved onto the wrong turn
+    _lines(labelled_dir / "transcripts.jsonl", [{"id": "u1#1", "text": "play some khruangbin"},
+                                                {"id": "u1#2", "text": "something else entirely"},
+                                                {"id": "u2#1", "text": "play jazz"}])
+    labels = {r.turn.text: r.label for r in load_labelled_set(labelled_dir)}
+    assert labels == {"play some khruangbin": None, "play khruangbin the band": None, "play jazz": P.CORRECT}
+
+
+def test_a_set_without_a_log_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        load_labelled_set(tmp_path)
+
+
+def test_the_committed_second_set_reads_back_with_its_agreed_labels() -> None:
+    raws = load_labelled_set(REAL2)
+    assert len(raws) == 260 and sum(r.label is not None for r in raws) == 244  # README: 260 turns
+    traces = human_traces([REAL2])
+    counts = Counter(t.label for t in traces)
+    assert len(traces) == 225 and counts[P.CORRECT] > 50 and counts[P.ENTITY_RECOGNITION] > 20
+
+
+def test_weights_change_what_the_model_learns() -> None:
+    generated = labelled_traces(1_500, 5, "train")
+    human = human_traces([REAL2])
+    plain = fit([*generated, *human], weights=[1.0] * len(generated) + [0.0] * len(human))
+    heavy = fit([*generated, *human], weights=[1.0] * len(generated) + [200.0] * len(human))
+    truth = [t.label for t in human]
+    agree = lambda m: sum(p == y for p, y in zip(m.predict(human), truth)) / len(truth)  # noqa: E731
+    assert agree(heavy) > agree(plain) + 0.1  # fitted on them, weighted: it must follow the people
+    with pytest.raises(ValueError):
+        fit(generated, weights=[1.0])
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("Which city would you like the weather for? For example: \"weather in Boston\".", True),
+    ("Which device? I can control lights, the thermostat, the oven, the TV, fans and AC.", True),
+    ("Sorry about that. What did you mean?", True),
+    ("Did you mean Portland, Oregon or Portland, Maine?", True),
+    ("For which city?", True),
+    ("Playing some jazz. Did I get that right?", False),  # feedback, not a question about the request
+    ("Got it: you like thai. Want me to find one now?", False),
+    ("In Boston it's sunny today.", False),
+    ("", False),
+    (None, False),
+])
+def test_what_counts_as_the_assistant_asking(answer: str | None, expected: bool) -> None:
+    assert asks(answer) is expected
