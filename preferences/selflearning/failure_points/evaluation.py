@@ -21,9 +21,9 @@ from preferences.selflearning.failure_points.sources import sessions_of
 from preferences.selflearning.failure_points.trace import TurnTrace
 
 # How many generated turns one turn people labelled counts as. Chosen by leaving one labelled set out
-# (benchmarks/tune_defects_human.py over the first two real sets: mean share of human agreement 0.615 at 0,
-# 0.646 at 3, 0.649 at 10, 0.648 at 30): the curve is flat past 3; 10 lets ~400 real turns weigh about a
-# third as much as ~12,000 generated requests.
+# (benchmarks/tune_defects_human.py over the first two real sets, with the unexplained-words feature: mean
+# share of human agreement 0.644 at 0, 0.676 at 3, 0.672 at 10, 0.679 at 30): flat past 3, so the middle;
+# at 10 the ~400 real turns weigh about a third as much as ~12,000 generated requests.
 HUMAN_WEIGHT = 10.0
 
 

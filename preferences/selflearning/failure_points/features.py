@@ -32,10 +32,14 @@ whole budget for classifying a day, and the wording is what must not matter.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
+from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import CHATTER_INTENTS
 from preferences.selflearning.turns import SIGNAL_BITS
 
@@ -67,6 +71,32 @@ _CONNECTIVE = re.compile(r"(?:and|what about|how about|also|same|another|more|on
 _DATE = re.compile(r"\b(?:tomorrow|tonight|weekend|next week|monday|tuesday|wednesday|thursday|friday|saturday|"
                    r"sunday|this (?:morning|afternoon|evening)|later)\b")
 _CODES = re.compile(r"\b[A-Z]{2}\b")  # country codes in a place key or label ("Oslo, 12, NO" is no refusal)
+# Words any request may carry without naming anything: English function words and the skills' own verbs and
+# nouns. What a request says beyond these and beyond its tagged entities is something NLU did not account
+# for ("play stromae" with nothing tagged; "score of the arsenal match"): the trace of a missed entity that
+# no reaction reveals.
+_GENERIC = frozenset(ENGLISH_STOP_WORDS) | frozenset("""
+    play playing put hear listen listening queue start stop pause skip next resume louder quieter volume music
+    song songs track tracks tune tunes album something anything stuff like love want wanna gonna need let lets
+    pls please thanks thank ok okay hey hi yeah yes no nope uh um just really actually maybe bit little lot
+    weather forecast temperature rain raining snow snowing sunny cold hot warm outside today tonight tomorrow
+    weekend week morning afternoon evening night now later right current currently going will gonna
+    news headlines latest story stories update updates happening
+    score scores game games match won win lose lost play played team last night result results
+    restaurant restaurants food eat eating place places dinner lunch breakfast table book reserve reservation
+    near nearby good best cheap find recommend people person party
+    turn switch set dim brighten lights light lamp device devices room house home degrees percent
+    tell say know show give check help mean meant said told make get go
+    i'm it's what's that's don't can't im whats thats dont cant
+""".split())
+
+
+def unexplained_words(text: str, values: Iterable[str]) -> int:
+    """How many words of the request are neither generic nor inside a tagged entity's value."""
+    covered = set(request_key(" ".join(values)).split())
+    return sum(1 for w in request_key(text).split() if w not in _GENERIC and w not in covered and not w.isdigit())
+
+
 _NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
 
 
@@ -119,6 +149,7 @@ def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     needs = NEEDS.get(trace.intent or "")
     out["needed_missing"] = bool(needs) and not any(r.entity in needs for r in res)
     out["value_words"] = max((len(r.value.split()) for r in res), default=0)
+    out["unexplained"] = unexplained_words(trace.text, (r.value for r in res))
 
 
 def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:
