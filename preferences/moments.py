@@ -51,7 +51,7 @@ NOT_REQUESTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help",
 _COURTESY = re.compile(
     r"^(hi|hello|hey|yo|thanks?( you)?( so much)?|thank you|ty|ok(ay)?|cool|great|perfect|nice|awesome|yes|yeah|yep|"
     r"yup|sure|no|nope|nah|no thanks?( you)?|bye|goodbye|good (morning|night|evening)|that'?s (all|it|great|perfect)|"
-    r"(ok |okay )?(great|perfect|cool|nice),? thanks?( you)?|never ?mind)[ !.?]*$")
+    r"(ok |okay )?(great|perfect|cool|nice),? thanks?( you)?|never ?mind)([ ,.!]+thanks?( you)?)?[ !.?]*$")
 DISSATISFACTION_EXAMPLES = (
     "no, that's wrong", "that's not what I asked", "that is not what I wanted", "ugh", "you never get this right",
     "wrong", "that's not it", "nope, not that one", "no I meant something else", "you misunderstood me",
@@ -71,16 +71,31 @@ _COMPLAINT = re.compile(
     r"didn'?t (ask|say|want|mean)|mess(ed)? (this|it|that) up|useless|hopeless|no help|ugh+|seriously|misunderstood|"
     r"mis(heard|understood)|not even close|that'?s not|totally different|completely different|the opposite|"
     r"are you (even )?(listening|kidding|serious)|why would you|i hate (it )?when you|frustrat\w*|"
-    r"(so |really )?(dumb|stupid)|ain'?t it|for real|come on|wtf|tf is|smh|bruh|jeez|lol no|what no)\b")
+    r"(so |really )?(dumb|stupid)|ain'?t it|for real|come on|wtf|tf is|smh|bruh|jeez|lol no|what no|"
+    # Pointing at what was said or meant ("i literally just said no country", "you said no rain"), exasperation
+    # without a complaint word ("thanks for nothing", "you had one job", "since when is this jazz").
+    r"i (literally |just |clearly |already |specifically )*(said|asked( for)?|wanted|told you)|you (just )?(said|told me)|"
+    r"what i (said|asked( for)?|wanted|meant)|why (on earth|the hell|in the world|would i)|why do you keep|"
+    r"you keep (saying|doing|getting|playing|giving)|thanks for nothing|you had one job|stop guessing|"
+    r"(is|are|'s) broken|the reverse|since when|close but no|"
+    r"you'?re (honestly |so |really |just )?(terrible|awful|bad at|useless|the worst|hopeless))\b")
+# The device or the room did not change: "the fan's still spinning", "it's still freezing in here", "that didn't
+# do anything". Only as a statement: "is the oven still on?" asks.
+_STILL = re.compile(r"\b((is|are|'s|s) still|still (on|off|going|running|spinning|playing|dark|pitch black|freezing|"
+                    r"cold|hot|warm|there|not)|(isn'?t|aren'?t|didn'?t|doesn'?t|not) (working|work|doing anything|"
+                    r"happening|changing|change|changed))\b")
 # Messages that are nothing but a complaint sound: too short for the embedding, unambiguous alone.
 _COMPLAINT_SOUND = re.compile(r"^(huh+|what+|wha+t+|dude|bruh|smh|wtf|omg|jeez|seriously|come on|really|ugh+|"
                               r"argh+|sigh|for real)[ !.?]*$")
-_BARE_NO = re.compile(r"^(no+|nope|nah|no no( no)?)[ !.]*$")
+_BARE_NO = re.compile(r"^((hmm+|um+|uh+|erm+|ah+|oh+),? )?(no+|nope|nah|no no( no)?)[ !.]*$")
 # The previous answer admitted failure: a rephrase is then likely even with fewer shared words.
 _FAILED = re.compile(r"\b(sorry|didn'?t (get|understand|catch)|don'?t know|couldn'?t|can'?t|not sure)\b", re.I)
 # Statements of taste are teaching, not requests.
 _STATEMENT = re.compile(r"^(i (really )?(like|love|hate|prefer|can'?t stand|don'?t like)|i'?m (a|an|into|not)|"
-                        r"remember|my favou?rite|i live)\b")
+                        r"remember|my favou?rite|i live|from now on|call (that|this|it)|when i say)\b")
+# Praise before a statement ("nice, remember i'm a metallica fan"): the statement is what the message is.
+_PRAISE = re.compile(r"^((nice|great|cool|perfect|awesome|love (this|it|that)|yes|yeah|good|ok(ay)?|thanks?( you)?)"
+                     r"[,.! ]+)+")
 # A message that starts like a request is a request, even when a title in it sounds like a complaint
 # ("play Wrong by Depeche Mode", "play No Scrubs").
 _REQUEST_START = re.compile(r"^(please )?(play|put on|queue|shuffle|turn|switch|set|dim|find|book|show|read|"
@@ -132,7 +147,7 @@ def is_request(turn: Turn) -> bool:
     if turn.intent is not None:
         return turn.intent not in NOT_REQUESTS
     text = fold(turn.text)
-    return bool(text) and not _COURTESY.match(text) and not _STATEMENT.match(text)
+    return bool(text) and not _COURTESY.match(text) and not _STATEMENT.match(_PRAISE.sub("", text))
 
 
 def mentions(text: str) -> dict[str, str]:
@@ -157,7 +172,7 @@ def _mentions_said(text: str) -> dict[str, tuple[str, str]]:
     from preferences.skills.devices import normalize_device
 
     folded = " ".join(words)
-    for word in words:
+    for word in reversed(words):  # the last device word: "heat the oven up" heats the oven, not the heating
         device = normalize_device(word)
         if device:
             found["device"] = (device, word)
@@ -195,11 +210,12 @@ def _changes_value(before: str, after: str) -> bool:
     Rangers" after "the Rangers" are corrections of the same request.
     """
     said_before, said_after = _mentions_said(before), _mentions_said(after)
+    after_words = f" {fold(after)} "
     for slot, (value, words) in said_before.items():
         if slot in said_after and said_after[slot][0] != value:
             other = said_after[slot][1]
-            if not (words in other or other in words):
-                return True
+            if not (words in other or other in words or f" {words} " in after_words):
+                return True  # another value, and the first one is no longer said ("play the band queen" keeps it)
     day_before, day_after = when_of(before), when_of(after)
     if day_before and day_after:
         return day_before != day_after
@@ -316,6 +332,8 @@ class MomentDetector:
             return True  # a bare "no!" or "huh?" to an answer that asked nothing
         if _COMPLAINT.search(text) and not (_REQUEST_START.match(text) and mentions(current.text)):
             return True  # a complaint word, unless a request names what it wants ("is it wrong to ...")
+        if _STILL.search(text) and not _REQUEST_START.match(text) and not current.text.rstrip().endswith("?"):
+            return True
         if mentions(current.text):
             return False  # "no, play jazz" is a correction carrying its own answer: a request
         if _COURTESY.match(text) or _STATEMENT.match(text):

@@ -90,3 +90,32 @@ def test_saying_the_same_value_more_precisely_is_a_rewording(detector: MomentDet
 def test_request_words_do_not_name_catalog_values() -> None:
     assert mentions("who won the game") == {}
     assert mentions("where can I get a good burger in Austin") == {"cuisine": "american", "city": "Austin, TX, US"}
+
+
+def test_complaints_without_a_complaint_word(detector: MomentDetector) -> None:
+    history = [("turn off the fan in the bedroom", 0)]
+    for text in ("the fan's still spinning", "i literally just said no country", "you said no rain",
+                 "thanks for nothing", "you had one job", "why on earth would i want polka",
+                 "that's the reverse of what i said", "your weather is broken", "hmm no", "close but no",
+                 "you're honestly terrible at this", "why do you keep saying that"):
+        assert kind(detector, history, text, 6) == "dissatisfaction", text
+    # a question about the state asks; it does not complain
+    assert kind(detector, [("turn on the oven", 0)], "is the oven still on?", 600) == "none"
+
+
+def test_praise_then_teaching_is_no_rewording(detector: MomentDetector) -> None:
+    assert not is_request(Turn("nice, remember i'm a big metallica fan", 0))
+    assert not is_request(Turn("love this. remember i like bossa nova", 0))
+    assert not is_request(Turn("from now on call that my reading light", 0))
+    assert kind(detector, [("turn the fan to low", 0)], "that's it, thanks", 5) == "none"
+
+
+def test_a_value_still_said_is_not_another_value(detector: MomentDetector) -> None:
+    # "queen" is still named; a second name does not make it another request
+    assert kind(detector, [("play queen", 0)], "play the band queen, freddie mercury", 8,
+                last_bot_text="Playing Queen by Perfume Genius.") == "rephrase"
+    # the device is the last device word: "heat ... oven" is the oven, as in the rewording
+    assert mentions("heat the oven up")["device"] == "oven"
+    assert kind(detector, [("heat the oven up", 0)], "preheat the oven", 8,
+                last_bot_text="Turning up the thermostat.") == "rephrase"
+    assert kind(detector, [("play queen", 0)], "play freddie mercury", 8) == "none"  # the first name is gone
