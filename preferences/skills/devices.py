@@ -55,6 +55,7 @@ class DeviceSpec:
     step: int = 0  # what "up" / "down" changes the level by; 0: the direction opens / closes fully
     start: int = 0  # the level assumed when "up" / "down" finds none stored
     minutes: int = 0  # CYCLE: how long a cycle runs
+    roams: bool = False  # goes from room to room: a room said is where it goes, not which one it is
 
 
 SPECS: tuple[DeviceSpec, ...] = (
@@ -91,7 +92,7 @@ SPECS: tuple[DeviceSpec, ...] = (
                Kind.CYCLE, "kitchen", ("brew time", " minutes", 1, 30), single=True, minutes=5),
     DeviceSpec("robot vacuum", ("vacuum", "roomba", "robovac", "vacuum cleaner", "robot vacuum cleaner",
                                 "robot cleaner"), Kind.CYCLE, "home", ("run time", " minutes", 5, 180),
-               single=True, minutes=45),
+               single=True, minutes=45, roams=True),
 )
 SPEC: dict[str, DeviceSpec] = {s.name: s for s in SPECS}
 
@@ -170,6 +171,8 @@ def _door_of(device_text: str | None) -> str:
 
 
 def normalize_room(value: str | None, device: str, device_text: str | None = None) -> str:
+    if device in SPEC and SPEC[device].roams:
+        return DEFAULT_ROOM[device]  # "vacuum the hallway" sends the one robot vacuum there
     room = fold(value or "")
     for filler in ("the ", "my "):
         if room.startswith(filler):

@@ -147,6 +147,10 @@ def test_appliances_start_stop_and_refuse(service: AssistantService) -> None:
         "Done: I stopped the sprinklers."
     assert "brewing" in control(service, "turn on the coffee maker", device="coffee maker", power="on")
     assert control(service, "send the roomba home", device="roomba") == "The robot vacuum isn't running."
+    # There is one robot vacuum: a room is where it goes, and "is it running?" finds it wherever it went.
+    control(service, "have the roomba vacuum the hallway", device="roomba", room="hallway")
+    assert status(service, "is the roomba running", device="roomba", state="running").startswith(
+        "Yes, the robot vacuum is running")
     assert control(service, "open the dishwasher", device="dishwasher", state="open") == \
         "I can start or stop the dishwasher, but I can't open it."
     assert "between 1 minutes and 240 minutes" in control(service, "run the washer for 500 minutes",
