@@ -138,6 +138,23 @@ def track(title: str, by: str | None = None) -> tuple[Artist, str] | None:
     return found[0] if found else None
 
 
+# A title said with no other clue ("play 7 rings") is taken for a song only when it is one of the
+# best-known artists' (all_artists() ranks the classics, then the chart artists, then the most followed):
+# in a catalog of tens of thousands of titles many are everyday phrases ("Rainy Day") that name no song to the user.
+KNOWN_ARTISTS = 3000
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(a.name for a in all_artists()[:KNOWN_ARTISTS])
+
+
+def hit(title: str) -> tuple[Artist, str] | None:
+    """The track called ``title`` by one of the KNOWN_ARTISTS best-known artists; None otherwise."""
+    known = _known()
+    return next(((a, t) for a, t in _tracks().get(_key(title), []) if a.name in known), None)
+
+
 def normalize_track(value: str) -> str | None:
     """The catalog's title of the track ``value`` names, or None: what a request for a song resolves to."""
     found = track(value)
@@ -213,6 +230,6 @@ def avoid_set(values: set[str]) -> frozenset[str]:
     return frozenset(normalize_genre(v) or v for v in values)
 
 
-__all__ = ["EXTRA_ARTISTS", "GENRE_FIXES", "GENRE_WORDS", "Artist", "GenreMatch", "all_artists", "artist",
-           "artists_for", "avoid_set", "best_known_for", "avoided_by", "closest_playable", "genre", "normalize_artist",
-           "normalize_genre", "playable_genres"]
+__all__ = ["EXTRA_ARTISTS", "GENRE_FIXES", "GENRE_WORDS", "KNOWN_ARTISTS", "Artist", "GenreMatch", "all_artists",
+           "artist", "artists_for", "avoid_set", "best_known_for", "avoided_by", "closest_playable", "genre", "hit",
+           "normalize_artist", "normalize_genre", "playable_genres"]
