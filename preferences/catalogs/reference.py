@@ -168,11 +168,12 @@ def _catalog() -> _Catalog:
             children.setdefault(g.parent, []).append(g.name)
 
     artist_by_key: dict[str, Artist] = {}
-    for a in artist_list:  # most charted first: it wins a shared spelling
-        artist_by_key.setdefault(_compact(a.name), a)
-    for a in artist_list:
-        if fold(a.name).startswith("the "):
-            artist_by_key.setdefault(_compact(fold(a.name)[4:]), a)
+    folded = [(a, fold(a.name)) for a in artist_list]  # once each: 8,000 names make up most of the load time
+    for a, name in folded:  # most charted first: it wins a shared spelling
+        artist_by_key.setdefault(name.replace(" ", ""), a)
+    for a, name in folded:
+        if name.startswith("the "):
+            artist_by_key.setdefault(name[4:].replace(" ", ""), a)
         for alias in a.aliases:
             artist_by_key.setdefault(_compact(alias), a)
 
