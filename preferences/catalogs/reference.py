@@ -25,6 +25,7 @@ few filler words ("jazz music", "thai food", "the Beatles").
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -146,6 +147,18 @@ def _read(name: str) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _catalog() -> _Catalog:
+    # Some 60,000 small objects at once: the cyclic garbage collector would walk the caller's whole heap
+    # several times while they are made (none of them is garbage), so it waits until the catalog is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_catalog()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_catalog() -> _Catalog:
     genre_list = tuple(Genre(g["name"], g["parent"], tuple(g["aliases"])) for g in _read("genres.json"))
     artist_list = tuple(
         Artist(a["name"], tuple(a["genres"]), tuple(a["tracks"]), tuple(a["aliases"]))
