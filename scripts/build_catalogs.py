@@ -16,6 +16,10 @@ Sources (see preferences/catalogs/data/SOURCES.md for commits and licenses):
             audio-features export by Sean Miller, as committed in GitHub
             ``annarosaklaver/stickers_georg_group_project``,
             ``Hot 100 Audio Features.csv``).
+            More artists, beyond US singles: Spotify Web API track searches by
+            genre (149 genres, 2024) with each lead artist's genres, popularity
+            and followers (GitHub ``Cristhianrg1/spotify_song_popularity_prediction``,
+            ``data/*.csv``).
   cuisines  WorldCuisines knowledge base of 2,414 Wikipedia dishes with their
             cuisines (GitHub ``worldcuisines/worldcuisines``,
             ``resources/final_data.csv``, Apache-2.0; dish text from Wikipedia).
@@ -23,9 +27,10 @@ Sources (see preferences/catalogs/data/SOURCES.md for commits and licenses):
 Getting the sources (outside the project; nothing is vendored):
 
   pip download --no-deps beets==2.14.1 -d /tmp/srcpkgs
-  # snapshots of the three GitHub repositories (a clone or a bare git
+  # snapshots of the four GitHub repositories (a clone or a bare git
   # directory each): mhollingshead/billboard-hot-100,
-  # annarosaklaver/stickers_georg_group_project, worldcuisines/worldcuisines
+  # annarosaklaver/stickers_georg_group_project,
+  # Cristhianrg1/spotify_song_popularity_prediction, worldcuisines/worldcuisines
 
 Usage:
 
@@ -33,6 +38,7 @@ Usage:
       --beets-wheel /tmp/srcpkgs/beets-2.14.1-py3-none-any.whl \\
       --billboard-git PATH/billboard-hot-100 \\
       --features-git PATH/stickers_georg_group_project \\
+      --spotify-genres-git PATH/spotify_song_popularity_prediction \\
       --worldcuisines-git PATH/worldcuisines
 
 It needs git and PyYAML, reads the sources at their HEAD commit, writes the
@@ -591,6 +597,35 @@ SPOTIFY_GENRE_MAP: dict[str, str | None] = {
     "lo-fi brasileiro": "lo-fi",
     "lo-fi beats": "lo-fi",
     "lo-fi jazzhop": "lo-fi",
+    # Micro-genres first met in the Spotify artists-by-genre source (2024), by how often they occur
+    "pop dance": "dance-pop", "jazztronica": "nu jazz", "funktronica": "electronica",
+    "early music": "classical", "medieval": "classical", "renaissance": "classical",
+    "classical era": "classical", "early romantic era": "classical", "romantic era": "classical",
+    "late romantic era": "classical", "post-romantic era": "classical", "impressionism": "classical",
+    "german romanticism": "classical", "russian romanticism": "classical",
+    "italian romanticism": "classical", "french romanticism": "classical",
+    "early avant garde": "contemporary classical", "minimalism": "contemporary classical",
+    "post-minimalism": "contemporary classical", "compositional ambient": "ambient",
+    "electric bass": "jazz", "jazz double bass": "jazz", "harlem renaissance": "swing",
+    "jazz puertorriqueno": "latin jazz", "vaportrap": "vaporwave", "hardvapour": "vaporwave",
+    "mallsoft": "vaporwave", "klezmer": "world", "balkan brass": "brass band",
+    "carnatic": "world", "carnatic vocal": "world", "hindustani instrumental": "world",
+    "sitar": "world", "qawwali": "world", "indian fusion": "world",
+    "bachata dominicana": "bachata", "merengue tipico": "merengue", "salsa puertorriquena": "salsa",
+    "cumbia sonidera": "cumbia", "rumba": "latin", "afro-cuban percussion": "latin",
+    "afro-cuban traditional": "latin", "musica tradicional cubana": "son",
+    "orquesta tipica": "tango", "bandoneon": "tango", "bossa nova cover": "bossa nova",
+    "violao": "mpb", "velha guarda": "samba", "flamenco guitar": "flamenco",
+    "ska mexicano": "ska", "black thrash": "thrash metal", "slayer": "thrash metal",
+    "deathgrind": "grindcore", "gaian doom": "doom metal", "palm desert scene": "stoner rock",
+    "german prog": "krautrock", "bosstown sound": "psychedelic rock", "beatlesque": "pop rock",
+    "jamgrass": "bluegrass", "jamtronica": "jam band", "dreamo": "emo",
+    "countrygaze": "shoegaze", "indie surf": "surf rock", "darksynth": "synthwave",
+    "future garage": "uk garage", "filthstep": "dubstep", "ebm": "electronic body",
+    "melbourne bounce international": "electro house", "melbourne bounce": "electro house",
+    "folkmusik": "folk", "afrofuturism": None, "cyberpunk": None, "speedrun": None,
+    "gregorian dance": None, "electra": None, "synthesizer": None, "avant-garde": "experimental",
+    "wonky": "glitch hop", "spacegrunge": "trap",
 }
 
 
@@ -685,6 +720,8 @@ ARTIST_ALIASES = {
     "Snoop Dogg": ["Snoop", "Snoop Doggy Dogg"],
     "Snoop Doggy Dogg": ["Snoop Dogg"],
     "Post Malone": ["Posty"],
+    "John Coltrane": ["Coltrane"],
+    "Johann Sebastian Bach": ["Bach", "J.S. Bach"],
 }
 
 
@@ -694,6 +731,12 @@ ARTIST_GENRE_FIXES = {
     "Prince": ["funk", "pop rock"],            # got Prince Royce's bachata
     "Heart": ["hard rock", "soft rock", "classic rock"],  # got an indie-folk band's
     "Breathe": ["sophisti-pop", "soft rock"],   # got a metalcore band's
+    "Simon & Garfunkel": ["folk rock"],         # the next five came out as "classical", "bluegrass"...
+    "Chad & Jeremy": ["british invasion"],
+    "Orpheus": ["baroque pop"],
+    "David Hill": ["traditional pop"],
+    "The Wanderers": ["doo-wop"],
+    "Iron Maiden": ["traditional heavy metal", "hard rock"],  # Spotify: "alternative metal"
 }
 
 # Credit spellings of one performer, merged into one artist (spelling -> canonical).
@@ -1117,6 +1160,7 @@ class GenreIndex:
     def __init__(self, genres: list[dict]):
         self.by_compact: dict[str, str] = {}
         self.parent = {g["name"]: g["parent"] for g in genres}
+        self.words = {w for g in genres for text in (g["name"], *g["aliases"]) for w in key(text).split()}
         for g in genres:
             self.by_compact.setdefault(compact(g["name"]), g["name"])
         for g in genres:
@@ -1310,6 +1354,179 @@ def build_artists(weekly: list[tuple[str, bytes]], features_csv: str,
     return artists, dict(stats)
 
 
+# ---------------------------------------------------------------------------
+# Artists of the second source: Spotify tracks searched by genre
+# ---------------------------------------------------------------------------
+
+# CURATED: words that make a name a description of music rather than a performer's
+# name ("Smooth Jazz Relax", "Water Sound Natural White Noise", "Klezmer Music"): a name
+# made only of these and of genre words is skipped.
+FUNCTION_WORDS = {
+    "music", "musica", "sound", "sounds", "song", "songs", "sleep", "sleeping", "relax", "relaxing",
+    "relaxation", "study", "studying", "focus", "chill", "calm", "lullaby", "lullabies", "noise",
+    "white", "pink", "brown", "rain", "nature", "natural", "water", "ocean", "meditation", "yoga",
+    "spa", "baby", "kids", "children", "workout", "cafe", "coffee", "dinner", "hotel", "lobby",
+    "background", "instrumental", "instrumentals", "covers", "cover", "karaoke", "tribute",
+    "hits", "playlist", "radio", "collective", "project", "the", "and", "of", "for", "to", "in",
+}
+
+# Spotify's era labels mark a composer: such an artist is also known by their surname
+# ("Frédéric Chopin" -> "Chopin"), when nobody else has that name.
+COMPOSER_GENRES = {
+    "baroque", "classical era", "early romantic era", "romantic era", "late romantic era",
+    "post-romantic era", "impressionism", "renaissance", "early music", "medieval",
+    "german romanticism", "russian romanticism", "italian romanticism", "french romanticism",
+    "early modern classical", "early avant garde",
+}
+
+_TITLE_DASH = re.compile(r"\s+-\s+(.*)$")
+_TITLE_NOTE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# What a Spotify title adds after a dash or in brackets that is not part of the song's name.
+_VERSION_WORDS = re.compile(
+    r"\b(?:feat|ft|featuring|with|con|remaster(?:ed)?|live|en vivo|ao vivo|mix|remix|edit|version|versi[oó]n|"
+    r"mono|stereo|demo|bonus|instrumental|acoustic|ac[uú]stico|recorded|session|sessions|take|slowed|sped up|reverb|"
+    r"from|arr|radio|single|extended|original|soundtrack|ost|deluxe|mixed|reprise|cover|rework|vip)\b",
+    re.IGNORECASE)
+
+
+def clean_spotify_title(title: str) -> str:
+    """A Spotify track title without its version notes: "Creep - Remastered 2009" -> "Creep",
+    "Calm Down (with Selena Gomez)" -> "Calm Down"; "Nocturne No. 2 in E-Flat Major, Op. 9 No. 2"
+    and "Pt. 1" stay as they are."""
+    title = unicodedata.normalize("NFC", title).strip()
+    dash = _TITLE_DASH.search(title)
+    if dash and _VERSION_WORDS.search(dash.group(1)):
+        title = title[:dash.start()].strip()
+    title = _TITLE_NOTE.sub(lambda m: "" if _VERSION_WORDS.search(m.group(1)) else m.group(0), title)
+    return _SPACES.sub(" ", title).strip(" -")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(float(value or 0))
+    except ValueError:
+        return 0
+
+
+def build_spotify_artists(files: list[tuple[str, bytes]], genres: GenreIndex, chart_artists: list[dict],
+                          limit: int, min_songs: int = 2) -> tuple[list[dict], dict]:
+    """Artists of the Spotify by-genre tracks that ``chart_artists`` (the Hot 100 list) do not
+    already name (under their names, without "The", or a nickname), most followed first.
+
+    Each row is a track found by a genre search, with its lead artist, that artist's Spotify genre
+    list, popularity and followers. An artist is kept with at least ``min_songs`` different songs
+    and a genre list that maps onto ``genres``; its genres are the 1-3 the list maps to most often
+    (the more specific first), its tracks its 2-5 most popular songs. Skipped: names that are a
+    genre, a number or describe music ("Smooth Jazz Relax", "717"), and one-word names that are everyday words
+    (the word is in song titles of three or more other artists: "Ghost", "Air", "Sleep"). A
+    composer (COMPOSER_GENRES) is also known by a surname that is no everyday word of the chart
+    titles ("Chopin", not "Field")."""
+    taken = {compact(n) for a in chart_artists for n in (a["name"], _strip_the(a["name"]), *a["aliases"])}
+    chart_words = collections.Counter(w for a in chart_artists
+                                      for w in {w for t in a["tracks"] for w in key(t).split()})
+    spelling: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    songs: dict[str, dict[str, tuple[int, str]]] = collections.defaultdict(dict)
+    genre_lists: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    followers: dict[str, int] = collections.Counter()
+    for _, blob in sorted(files):
+        for row in csv.DictReader(io.StringIO(blob.decode("utf-8"))):
+            name = unicodedata.normalize("NFC", (row.get("artist_name") or "").strip())
+            title = clean_spotify_title(row.get("track_name") or "")
+            head, colon, rest = title.partition(": ")  # "Chopin: Nocturne No. 20" is Chopin's "Nocturne No. 20"
+            if colon and rest and compact(head) in (compact(name), compact(name.split()[-1] if name else "")):
+                title = rest
+            ck, tk = compact(name), compact(title)
+            if not ck or not tk:
+                continue
+            spelling[ck][name] += 1
+            pop = _int(row.get("popularity"))
+            best = songs[ck].get(tk)
+            if best is None or (-pop, title) < (-best[0], best[1]):
+                songs[ck][tk] = (pop, title)
+            try:
+                genre_list = tuple(ast.literal_eval(row.get("artist_genres") or "[]"))
+            except (ValueError, SyntaxError):
+                genre_list = ()
+            genre_lists[ck][genre_list] += 1
+            followers[ck] = max(followers[ck], _int(row.get("artist_followers")))
+
+    # a one-word name that is a word of other artists' song titles is an everyday word
+    title_words: dict[str, set[str]] = collections.defaultdict(set)
+    for ck, by_title in songs.items():
+        for _, title in by_title.values():
+            for word in set(key(title).split()):
+                title_words[word].add(ck)
+
+    stats = collections.Counter()
+    artists = []
+    for ck in sorted(songs):
+        name = spelling[ck].most_common(1)[0][0]
+        words = key(name).split()
+        if len(songs[ck]) < min_songs:
+            stats["too few songs"] += 1
+            continue
+        if ck in taken or compact(_strip_the(name)) in taken or "the" + ck in taken:
+            stats["already a chart artist"] += 1
+            continue
+        if genres.lookup(name) or all(w in FUNCTION_WORDS or w in genres.words or w.isdigit() for w in words):
+            stats["named like a genre, a number or a description"] += 1
+            continue
+        if len(words) == 1 and len(title_words.get(words[0], set()) - {ck}) >= 3:
+            stats["an everyday word"] += 1
+            continue
+        genre_list = genre_lists[ck].most_common(1)[0][0]
+        picked = _genres_of(genre_list, genres, era=9999)
+        if picked is None:
+            stats["no genre that maps"] += 1
+            continue
+        specific, mapped, order = picked
+        for g in specific:  # credit a pruned ancestor's hits to its descendants
+            for anc in mapped:
+                if anc not in specific and _is_ancestor(anc, g, genres.parent):
+                    mapped[g] += mapped[anc]
+        chosen = sorted(specific, key=lambda g: (-mapped[g], -genres.depth(g), order[g]))[:3]
+        if name in ARTIST_GENRE_FIXES:
+            chosen = list(ARTIST_GENRE_FIXES[name])
+            stats["genres fixed by hand"] += 1
+        top = sorted(songs[ck].values(), key=lambda pt: (-pt[0], pt[1]))[:5]
+        aliases = []
+        surname = words[-1] if len(words) > 1 else ""
+        if set(genre_list) & COMPOSER_GENRES and len(surname) >= 4 and surname.isalpha() \
+                and chart_words[surname] < 3:
+            aliases.append(name.split()[-1])
+        artists.append({"name": name, "genres": chosen, "tracks": [t for _, t in top],
+                        "aliases": aliases, "_followers": followers[ck]})
+        stats["kept"] += 1
+
+    artists.sort(key=lambda a: (-a["_followers"], a["name"]))
+    stats["over the limit"] = max(0, len(artists) - limit)
+    artists = artists[:limit]
+    names = {compact(a["name"]) for a in artists} | taken
+    owner: dict[str, str] = {}
+    for a in artists:
+        for alias in a["aliases"]:
+            owner.setdefault(compact(alias), a["name"])
+    for a in artists:  # a surname that two composers share, or that is someone's name, is nobody's
+        a["aliases"] = [al for al in a["aliases"]
+                        if compact(al) not in names and owner[compact(al)] == a["name"]
+                        and sum(1 for b in artists if compact(b["name"].split()[-1]) == compact(al)) == 1]
+        del a["_followers"]
+    return artists, dict(stats)
+
+
+def add_curated_aliases(artists: list[dict], taken: set[str]) -> None:
+    """ARTIST_ALIASES for ``artists`` too, where no other artist has that name or nickname."""
+    curated = collections.defaultdict(list)
+    for name, aliases in ARTIST_ALIASES.items():
+        curated[compact(name)].extend(aliases)
+    used = set(taken) | {compact(a["name"]) for a in artists} | {compact(al) for a in artists for al in a["aliases"]}
+    for a in artists:
+        for alias in curated.get(compact(a["name"]), []):
+            if compact(alias) not in used:
+                used.add(compact(alias))
+                a["aliases"].append(alias)
+
+
 def _weighted_median(counter: collections.Counter) -> int:
     total, acc = sum(counter.values()), 0
     for year in sorted(counter):
@@ -1431,11 +1648,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--beets-wheel", type=Path, required=True)
     p.add_argument("--billboard-git", type=Path, required=True)
     p.add_argument("--features-git", type=Path, required=True)
+    p.add_argument("--spotify-genres-git", type=Path, required=True)
     p.add_argument("--worldcuisines-git", type=Path, required=True)
     p.add_argument("--out", type=Path, default=DEFAULT_OUT)
     p.add_argument("--artists", type=int, default=3000, help="keep the N most charted artists")
+    p.add_argument("--more-artists", type=int, default=6000,
+                   help="then up to N more, most followed first, from the Spotify genre searches")
     args = p.parse_args(argv)
-    for name in ("billboard_git", "features_git", "worldcuisines_git"):
+    for name in ("billboard_git", "features_git", "spotify_genres_git", "worldcuisines_git"):
         setattr(args, name, git_dir_of(getattr(args, name)))
 
     with zipfile.ZipFile(args.beets_wheel) as wheel:
@@ -1447,6 +1667,10 @@ def main(argv: list[str] | None = None) -> int:
     weekly = git_blobs(args.billboard_git, "date")
     features = git_show(args.features_git, "Hot 100 Audio Features.csv").decode("cp1252", errors="replace")
     artists, artist_stats = build_artists(weekly, features, index, args.artists)
+    by_genre = git_blobs(args.spotify_genres_git, "data")
+    more, more_stats = build_spotify_artists(by_genre, index, artists, args.more_artists)
+    add_curated_aliases(more, {compact(n) for a in artists for n in (a["name"], _strip_the(a["name"]), *a["aliases"])})
+    artists += more
     names = {g["name"] for g in genres}
     for a in artists:
         assert set(a["genres"]) <= names, a
@@ -1462,10 +1686,11 @@ def main(argv: list[str] | None = None) -> int:
     used = collections.Counter(g for a in artists for g in a["genres"])
     print(f"genres:   {len(genres)} ({sum(1 for g in genres if g['parent'] is None)} families, "
           f"{len(used)} used by artists)")
-    print(f"artists:  {len(artists)} from {len(weekly)} weekly charts {artist_stats}")
+    print(f"artists:  {len(artists) - len(more)} from {len(weekly)} weekly charts {artist_stats}")
+    print(f"          {len(more)} more from {len(by_genre)} Spotify genre searches {more_stats}")
     print(f"cuisines: {len(cuisines)}, dishes: {sum(len(c['dishes']) for c in cuisines)} {dish_stats}")
     print("sources:  billboard", git_head(args.billboard_git), "features", git_head(args.features_git),
-          "worldcuisines", git_head(args.worldcuisines_git))
+          "spotify by genre", git_head(args.spotify_genres_git), "worldcuisines", git_head(args.worldcuisines_git))
     return 0
 
 

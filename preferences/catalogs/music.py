@@ -1,11 +1,13 @@
 """The music catalog the skills use: the reference genres and artists, plus what the charts miss.
 
 The reference catalogs (`preferences.catalogs.reference`, built from public
-data) give 768 genres with their parents and about 3,000 charting artists
-with genres and tracks. Billboard's Hot 100 rarely carries jazz, classical,
-lo-fi or roots reggae, and a few artists got a namesake's genre, so this
-module adds a short, hand-made layer on top, in CURATED sections: artists
-the charts miss, genre fixes, and everyday words for a genre the data lacks.
+data) give 768 genres with their parents and about 8,100 artists with genres
+and tracks: some 3,000 from the Billboard Hot 100, then 5,100 more that
+Spotify lists under its genres (jazz, classical, K-pop, Latin, Afrobeats,
+indie...). A few artists are still missing and a few got a namesake's genre,
+so this module adds a short, hand-made layer on top, in CURATED sections:
+artists both sources miss, genre fixes, and everyday words for a genre the
+data lacks.
 Everything a skill asks (is this a genre? which artists play it? what is the
 closest genre I can play?) goes through here, so the layer is applied once.
 """
@@ -19,35 +21,19 @@ from preferences.catalogs.reference import Artist, Genre
 from preferences.catalogs.text import named_within
 
 # --- CURATED ------------------------------------------------------------------------------------------
-# Artists the Billboard-derived reference lacks, so that every family has its classics. Genres are
-# names of genres.json (checked by tests/unit/test_catalogs.py).
+# Classics the reference lacks (neither the Hot 100 nor the Spotify genre searches have them under this
+# name). Genres are names of genres.json; an artist the reference gains must leave this list (both
+# checked by tests/unit/test_catalogs.py).
 EXTRA_ARTISTS: tuple[Artist, ...] = (
-    Artist("Miles Davis", ("cool jazz", "modal jazz"), ("So What", "Blue in Green", "Freddie Freeloader"), ()),
-    Artist("John Coltrane", ("hard bop", "modal jazz"), ("Giant Steps", "Naima", "My Favorite Things"), ("Coltrane",)),
-    Artist("Muddy Waters", ("chicago blues",), ("Hoochie Coochie Man", "Mannish Boy"), ()),
-    Artist("Ludwig van Beethoven", ("classical",), ("Moonlight Sonata", "Symphony No. 5", "Fur Elise"),
-           ("Beethoven",)),
-    Artist("Wolfgang Amadeus Mozart", ("classical",), ("Eine kleine Nachtmusik", "Requiem", "The Magic Flute"),
-           ("Mozart",)),
-    Artist("Johann Sebastian Bach", ("baroque",), ("Cello Suite No. 1", "Air on the G String"), ("Bach", "J.S. Bach")),
-    Artist("Antonio Vivaldi", ("baroque",), ("The Four Seasons: Spring", "Gloria"), ("Vivaldi",)),
-    Artist("Iron Maiden", ("metal",), ("The Trooper", "Run to the Hills"), ()),
     Artist("Bob Marley", ("roots reggae",), ("Three Little Birds", "Redemption Song", "One Love"),
            ("Bob Marley and the Wailers",)),
     Artist("Mahalia Jackson", ("gospel",), ("How I Got Over", "Precious Lord"), ()),
-    Artist("Nujabes", ("lo-fi",), ("Feather", "Aruarian Dance"), ()),
-    Artist("Arctic Monkeys", ("indie rock",), ("Do I Wanna Know?", "505"), ()),
 )
 
-# Artists the Spotify export matched to a namesake (SOURCES.md, "Known limits"): their genres as
-# played. Belongs in scripts/build_catalogs.py's ARTIST_GENRE_FIXES at the next rebuild.
-GENRE_FIXES: dict[str, tuple[str, ...]] = {
-    "Simon & Garfunkel": ("folk rock",),
-    "Chad & Jeremy": ("british invasion",),
-    "Orpheus": ("baroque pop",),
-    "David Hill": ("traditional pop",),
-    "The Wanderers": ("doo-wop",),
-}
+
+# Artists whose genres in the reference belong to a namesake, as played (SOURCES.md, "Known limits"); a
+# rebuild moves them into scripts/build_catalogs.py's ARTIST_GENRE_FIXES.
+GENRE_FIXES: dict[str, tuple[str, ...]] = {}
 
 # Everyday words for a genre that genres.json has under no name or alias.
 GENRE_WORDS: dict[str, str] = {
@@ -138,6 +124,23 @@ def track(title: str, by: str | None = None) -> tuple[Artist, str] | None:
     return found[0] if found else None
 
 
+# A title said with no other clue ("play 7 rings") is taken for a song only when it is one of the
+# best-known artists' (all_artists() ranks the classics, then the chart artists, then the most followed):
+# in a catalog of tens of thousands of titles many are everyday phrases ("Rainy Day") that name no song to the user.
+KNOWN_ARTISTS = 3000
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(a.name for a in all_artists()[:KNOWN_ARTISTS])
+
+
+def hit(title: str) -> tuple[Artist, str] | None:
+    """The track called ``title`` by one of the KNOWN_ARTISTS best-known artists; None otherwise."""
+    known = _known()
+    return next(((a, t) for a, t in _tracks().get(_key(title), []) if a.name in known), None)
+
+
 def normalize_track(value: str) -> str | None:
     """The catalog's title of the track ``value`` names, or None: what a request for a song resolves to."""
     found = track(value)
@@ -213,6 +216,6 @@ def avoid_set(values: set[str]) -> frozenset[str]:
     return frozenset(normalize_genre(v) or v for v in values)
 
 
-__all__ = ["EXTRA_ARTISTS", "GENRE_FIXES", "GENRE_WORDS", "Artist", "GenreMatch", "all_artists", "artist",
-           "artists_for", "avoid_set", "best_known_for", "avoided_by", "closest_playable", "genre", "normalize_artist",
-           "normalize_genre", "playable_genres"]
+__all__ = ["EXTRA_ARTISTS", "GENRE_FIXES", "GENRE_WORDS", "KNOWN_ARTISTS", "Artist", "GenreMatch", "all_artists",
+           "artist", "artists_for", "avoid_set", "best_known_for", "avoided_by", "closest_playable", "genre", "hit",
+           "normalize_artist", "normalize_genre", "playable_genres"]

@@ -20,7 +20,7 @@ A song is also found when the artist is: "play [hotline] [bling] by
 words are the song, whatever else the tagger made of them (`song_of`). And
 a music request in which the tagger saw no name at all ("play chris brown")
 gets the artist whose catalog name is said word for word (`artist_in`),
-or else the catalog track whose title it says ("play 7 rings": `song_in`);
+or else the catalog hit whose title it says ("play 7 rings": `song_in`);
 words that are all request or stop words ("play some music") never count.
 Failing both, the genre it names ("play some zydeco": `genre_in`).
 
@@ -61,6 +61,11 @@ def _genre(words: str) -> str | None:
 
 def _song(words: str) -> str | None:
     found = music.track(words)
+    return found[1] if found else None
+
+
+def _hit(words: str) -> str | None:
+    found = music.hit(words)
     return found[1] if found else None
 
 
@@ -179,9 +184,10 @@ def artist_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
 
 
 def song_in(text: str, taken: Sequence[Span] = ()) -> Span | None:
-    """The longest run of words in `text` that is a catalog track's title; it may cover taken spans whole
-    (the tagger often reads a number or a word of a title as something else: "7" of "7 rings" as a level)."""
-    return _longest_name(text, taken, _song, MAX_TITLE_WORDS, swallow=True)
+    """The longest run of words in `text` that is the title of a best-known artist's track (`music.hit`: with
+    no other clue, "rainy day" is no song); it may cover taken spans whole (the tagger often reads a number or
+    a word of a title as something else: "7" of "7 rings" as a level)."""
+    return _longest_name(text, taken, _hit, MAX_TITLE_WORDS, swallow=True)
 
 
 def _tight(text: str, span: Span | None, resolves: Callable[[str], str | None]) -> Span | None:

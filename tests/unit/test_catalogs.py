@@ -117,8 +117,10 @@ def test_the_curated_layers_only_name_what_the_reference_has() -> None:
 
 @pytest.mark.parametrize(("words", "genre", "played", "exact"), [
     ("bluegrass", "bluegrass", "bluegrass", True),  # has artists of its own
-    ("zydeco", "zydeco", "country", True),  # a genre without artists: its family
-    ("swedish death metal", "death metal", "metal", False),  # not a genre, but contains one
+    ("zydeco", "zydeco", "zydeco", True),  # has artists of its own (Spotify's, not the charts')
+    ("dansband", "dansband", "country", True),  # a genre without artists: its family
+    ("swedish death metal", "death metal", "death metal", False),  # not a genre, but contains one
+    ("swedish dansband", "dansband", "country", False),  # contains one without artists
     ("spaceship noises", None, None, False),
 ])
 def test_closest_playable_genre(words: str, genre: str | None, played: str | None, exact: bool) -> None:
