@@ -196,7 +196,10 @@ def _tight(text: str, span: Span | None, resolves: Callable[[str], str | None]) 
     if span is None:
         return None
     name = resolves(text[span.start:span.end])
-    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text) if span.covers(Span(m.start(), m.end()))]
+    # words without their punctuation: a span is trimmed, so "mexican," would never lie inside "mexican"
+    words = [w for m in _WORD.finditer(text) if span.covers(w := _trimmed(text, m.start(), m.end()))]
+    if not words:
+        return span
     while len(words) > 1:
         for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
             inner = _trimmed(text, rest[0].start, rest[-1].end)
