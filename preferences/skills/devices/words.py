@@ -1,0 +1,102 @@
+"""The words of a device request read as what it asks for: a target state, on/off, a level, a direction.
+
+NLU tags these as entities when it can; these tables and scanners read the
+request's own words when it did not, and fold every form of a state word to one.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from preferences.catalogs.text import fold
+
+# Every form of a target state a request may use, folded to one of: locked, unlocked, open, closed, shut,
+# running, stopped, finished. "shut" is its own: a door shuts (closed), a TV shuts off (off).
+STATE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("lock", "locked", "locking", "relock", "bolt", "bolted", "secure", "secured"), "locked"),
+    **dict.fromkeys(("unlock", "unlocked", "unlocking", "unbolt", "unbolted"), "unlocked"),
+    **dict.fromkeys(("open", "opened", "opening", "opn"), "open"),
+    **dict.fromkeys(("close", "closed", "closing", "clsoe", "colse"), "closed"),
+    **dict.fromkeys(("shut", "shutting"), "shut"),
+    **dict.fromkeys(("start", "started", "starting", "run", "running", "runing", "go", "going", "begin", "on",
+                     "brew", "brewing", "water", "watering"), "running"),
+    **dict.fromkeys(("stop", "stopped", "stopping", "pause", "paused", "cancel", "halt", "kill", "off", "idle",
+                     "dock", "docked"), "stopped"),
+    **dict.fromkeys(("done", "finished", "finish", "complete", "completed", "over", "ready"), "finished"),
+}
+# The words read from a request when NLU tagged no state (a subset: "up", "on", "go"... are too common).
+_SCANNED_STATES = frozenset(STATE_WORDS) - {"on", "off", "go", "going", "over", "water", "ready", "secure",
+                                             "complete", "finish", "begin"}
+_UP = frozenset({"up", "raise", "increase", "louder", "brighter", "brighten", "higher", "warmer", "hotter", "boost"})
+_DOWN = frozenset({"down", "lower", "decrease", "quieter", "softer", "dim", "dimmer", "reduce", "cooler", "colder"})
+_YES_NO = frozenset({"is", "are", "did", "was", "were", "has", "have", "does", "do", "r", "isnt", "arent", "if",
+                     "whether"})
+_FILLERS = frozenset({"hey", "hi", "ok", "okay", "so", "um", "uh", "wait", "quick", "question", "and", "oh",
+                      "please", "assistant"})
+# Words for a level that NLU passes on as words ("open the blinds halfway").
+# "All the way" is not a level: it takes a direction to its end ("turn the speaker all the way down").
+_LEVEL_WORDS = {"three quarters": 75, "three quarter": 75, "halfway": 50, "half way": 50, "half": 50,
+                "a quarter": 25, "quarter way": 25, "quarter": 25}
+
+
+def parse_level(value: Any) -> int | None:
+    """Numbers arrive as text from NLU ("70", "30 percent", "350°", "halfway")."""
+    if value is None:
+        return None
+    digits = "".join(ch for ch in str(value) if ch.isdigit() or ch == "-")
+    try:
+        if digits not in ("", "-"):
+            return int(digits)
+    except ValueError:
+        return None
+    return _level_word(str(value))
+
+
+def _level_word(text: str) -> int | None:
+    folded = f" {fold(text)} "
+    return next((n for words, n in _LEVEL_WORDS.items() if f" {words} " in folded), None)
+
+
+# A number NLU missed counts as a level only when it reads as one ("to 40", "at 70", "for 20 minutes", "30%"),
+# not as a room number ("bedroom 2").
+_NUMBER = re.compile(r"(?:\b(?:to|at|for)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:%|percent\b|per cent\b|degrees?\b|°|"
+                     r"minutes?\b|mins?\b))")
+
+
+def read_state(value: str | None) -> str | None:
+    """A state word in any form ("Locked", "shut", "start") as a STATE_WORDS value, or None."""
+    return STATE_WORDS.get(fold(value or "")) if value else None
+
+
+def _scan_state(words: list[str]) -> str | None:
+    for i, word in enumerate(words):
+        if word in ("shut", "power") and i + 1 < len(words) and words[i + 1] in ("off", "down"):
+            return "stopped"
+        if word == "send" and "home" in words[i + 1:]:  # "send the roomba home"
+            return "stopped"
+        if word in _SCANNED_STATES:
+            return STATE_WORDS[word]
+    return None
+
+
+def _scan_power(words: list[str]) -> str | None:
+    """On or off as a request says it ("turn off the ...", "... on"), when NLU tagged neither."""
+    for i, word in enumerate(words):
+        if word == "off" or (word == "on" and (i == len(words) - 1 or
+                                              words[i + 1] in ("the", "my", "all", "every", "please", "pls", "now") or
+                                              words[i - 1] in ("turn", "switch", "turned", "switched", "flip",
+                                                               "flick", "it", "them", "that", "back", "left"))):
+            return word  # "off" has no other sense in a device request; "on" does ("the volume on the speaker")
+    return None
+
+
+def _scan_direction(words: list[str]) -> str | None:
+    ups = {w for w in words if w in _UP}
+    downs = {w for i, w in enumerate(words) if w in _DOWN and not (w == "down" and i and words[i - 1] in
+                                                                    ("shut", "power", "calm", "lie", "sit"))}
+    return "up" if ups and not downs else "down" if downs and not ups else None
+
+
+def _asks_yes_no(utterance: str | None) -> bool:
+    words = [w for w in fold(utterance or "").split() if w not in _FILLERS]
+    return bool(words) and (words[0] in _YES_NO or "if" in words or "whether" in words)
