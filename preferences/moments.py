@@ -27,6 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from preferences.catalogs import normalize
+from preferences.catalogs.bookings import NUMBERS
 from preferences.catalogs.text import NOT_NAMES, fold
 from preferences.embeddings import Embedder
 from preferences.signals import Signal, channel_signal
@@ -68,7 +69,9 @@ DISSATISFACTION_EXAMPLES = (
 _COMPLAINT = re.compile(
     r"\b(wrong|not (that|this|what|the one|even close|it|right|correct|helpful)|(isn|aren|wasn|weren|didn)'?t even|"
     r"isn'?t (what|it)|never (asked|said|get)|incorrect|nto right|"
-    r"didn'?t (ask|say|want|mean)|mess(ed)? (this|it|that) up|useless|hopeless|no help|ugh+|seriously|misunderstood|"
+    r"didn'?t (ask|say|want|mean)|mess(ed)? (this|it|that) up|no help|ugh+|seriously|misunderstood|"
+    # Useless and hopeless are said of the assistant, not of a team that lost ("of course they lost, they're hopeless").
+    r"(?<!they're )(?<!theyre )(?<!they are )(?<!he's )(?<!hes )(?<!she's )(?<!shes )(useless|hopeless)|"
     r"mis(heard|understood)|not even close|that'?s not|totally different|completely different|the opposite|"
     r"are you (even )?(listening|kidding|serious)|why would you|i hate (it )?when you|frustrat\w*|"
     r"(so |really )?(dumb|stupid)|ain'?t it|for real|come on|wtf|tf is|smh|bruh|jeez|lol no|what no|"
@@ -78,12 +81,22 @@ _COMPLAINT = re.compile(
     r"what i (said|asked( for)?|wanted|meant)|why (on earth|the hell|in the world|would i)|why do you keep|"
     r"you keep (saying|doing|getting|playing|giving)|thanks for nothing|you had one job|stop guessing|"
     r"(is|are|'s) broken|the reverse|since when|close but no|"
+    # Exasperation that counts the attempts or questions the refusal ("this is the third time", "what do you mean
+    # you can't"), and a verdict on the answer itself ("that's ancient", "this isn't coldplay").
+    r"tired of (this|you|it)|you never (understand|listen|hear|get)|"
+    r"(second|third|fourth|fifth|tenth|hundredth|millionth|\d+(st|nd|rd|th)) time|what do you mean|"
+    r"(the )?best you('?ve| have)? got|no,? no,? no|(way|much|far) too (loud|quiet|soft|bright|dark|hot|cold|warm|low|high)|"
+    r"(that|this)(( one)? is|'?s) (garbage|trash|ancient|old news|outdated|out of date|"
+    r"last (week|month|year|season)'?s?)|(this|that) (isn'?t|is not|ain'?t)|"
     r"you'?re (honestly |so |really |just )?(terrible|awful|bad at|useless|the worst|hopeless))\b")
 # The device or the room did not change: "the fan's still spinning", "it's still freezing in here", "that didn't
 # do anything". Only as a statement: "is the oven still on?" asks.
 _STILL = re.compile(r"\b((is|are|'s|s) still|still (on|off|going|running|spinning|playing|dark|pitch black|freezing|"
-                    r"cold|hot|warm|there|not)|(isn'?t|aren'?t|didn'?t|doesn'?t|not) (working|work|doing anything|"
-                    r"happening|changing|change|changed))\b")
+                    r"cold|hot|warm|there|not|says|shows|reads|at|the same)|(isn'?t|aren'?t|didn'?t|doesn'?t|not) (working|work|"
+                    r"doing anything|happening|changing|change|changed)|"
+                    # "the fan didn't turn off", "the blinds didn't move", "it's just as loud as before"
+                    r"(didn'?t|did not|won'?t|doesn'?t) (turn|move|budge|go|switch|lock|unlock|open|close|shut|stop|"
+                    r"start|dim|warm|cool)|just as \w+ as (before|it was)|nothing changed)\b")
 # Messages that are nothing but a complaint sound: too short for the embedding, unambiguous alone.
 _COMPLAINT_SOUND = re.compile(r"^(huh+|what+|wha+t+|dude|bruh|smh|wtf|omg|jeez|seriously|come on|really|ugh+|"
                               r"argh+|sigh|for real)[ !.?]*$")
@@ -92,7 +105,10 @@ _BARE_NO = re.compile(r"^((hmm+|um+|uh+|erm+|ah+|oh+),? )?(no+|nope|nah|no no( n
 _FAILED = re.compile(r"\b(sorry|didn'?t (get|understand|catch)|don'?t know|couldn'?t|can'?t|not sure)\b", re.I)
 # Statements of taste are teaching, not requests.
 _STATEMENT = re.compile(r"^(i (really )?(like|love|hate|prefer|can'?t stand|don'?t like)|i'?m (a|an|into|not)|"
-                        r"remember|my favou?rite|i live|from now on|call (that|this|it)|when i say)\b")
+                        r"remember|my favou?rite|i live|from now on|call (that|this|it)|when i say|"
+                        # "make oakland my default city", "the mariners are my team"
+                        r"(make|set) ([\w']+ ){1,3}(as )?my (default|home|usual|favou?rite)|"
+                        r"([\w']+ ){1,3}(is|are) my (favou?rite |home |default )?(team|city|band|artist|genre|town))\b")
 # Praise before a statement ("nice, remember i'm a metallica fan"): the statement is what the message is.
 _PRAISE = re.compile(r"^((nice|great|cool|perfect|awesome|love (this|it|that)|yes|yeah|good|ok(ay)?|thanks?( you)?)"
                      r"[,.! ]+)+")
@@ -117,6 +133,10 @@ _WHEN = re.compile(r"\b(today|tonight|tomorrow( morning| night| evening| afterno
 _WHEN_BUCKETS = {"today": {"today", "tonight", "now", "morning", "afternoon", "evening"},
                  "past": {"yesterday", "night"}, "tomorrow": {"tomorrow"},
                  "weekend": {"weekend", "saturday", "sunday"}, "next week": {"week"}}
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+# Leagues are no catalog slot but name what a sports request is for ("nhl scores" after "nba scores").
+_LEAGUE = re.compile(r"\b(nba|wnba|nfl|nhl|mlb|mls|ncaa|premier league|la liga|serie a|bundesliga|ligue 1|"
+                     r"champions league|europa league|world cup|formula (1|one)|f1)\b")
 # An added item ("turn on the bedroom lights too"): one more request, not the last one again.
 _ADDITIVE = re.compile(r"\b(too|also|as well|and also)\b")
 _ROOMS = ("living room", "kitchen", "bedroom", "office", "bathroom", "garage", "nursery", "dining room", "basement",
@@ -181,6 +201,10 @@ def _mentions_said(text: str) -> dict[str, tuple[str, str]]:
         if room in folded:
             found["room"] = (room, room)
             break
+    league = _LEAGUE.search(folded)
+    if league:
+        name = "f1" if league.group(1).startswith("formula") else league.group(1)
+        found["league"] = (name, league.group(1))
     numbers = ",".join(_NUMBER.findall(text))
     if numbers:
         found["number"] = (numbers, numbers)
@@ -217,6 +241,9 @@ def _changes_value(before: str, after: str) -> bool:
             if not (words in other or other in words or f" {words} " in after_words):
                 return True  # another value, and the first one is no longer said ("play the band queen" keeps it)
     day_before, day_after = when_of(before), when_of(after)
+    weekdays = _WEEKDAY.findall(fold(before)), _WEEKDAY.findall(fold(after))
+    if all(weekdays) and not set(weekdays[0]) & set(weekdays[1]):
+        return True  # "what about sunday" after "saturday": both the weekend, not the same day
     if day_before and day_after:
         return day_before != day_after
     return (day_before or day_after) not in (None, "today", "past")
@@ -233,8 +260,20 @@ def _different_skills(a: Turn, b: Turn) -> bool:
 
 
 def _core(text: str) -> str:
-    """The words that carry the request, without politeness and filler."""
-    return " ".join(_FILLER.sub(" ", fold(text)).split())
+    """The words that carry the request, without politeness and filler; numbers as digits ("ten" is "10")."""
+    return " ".join(str(NUMBERS.get(w, w)) for w in _FILLER.sub(" ", fold(text)).split())
+
+
+_FRAME_WORDS = frozenset({"play", "put", "on", "queue", "turn", "set", "show", "find", "get", "give", "me", "some",
+                          "the", "a", "an", "what", "whats", "what's", "is", "are", "i", "want", "to", "hear", "no"})
+
+
+def _adds_to(before: str, after: str) -> bool:
+    """`after` says everything `before` asked for and more: a more specific version of the same request
+    ("yesterday by the beatles" after "play yesterday" was answered with a cover)."""
+    said = {w for w in _core(before).split() if w not in _FRAME_WORDS}
+    now = {w for w in _core(after).split() if w not in _FRAME_WORDS}
+    return bool(said) and said < now
 
 
 def conflicting(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
@@ -295,7 +334,7 @@ class MomentDetector:
             same_value = agreeing(mentions(candidates[best].text), mine)
             threshold = min(threshold, REPHRASE_THRESHOLD_SAME_VALUE_AFTER_FAILURE if same_value
                             else REPHRASE_THRESHOLD_AFTER_FAILURE)
-        elif agreeing(mentions(candidates[best].text), mine):
+        elif agreeing(mentions(candidates[best].text), mine) or _adds_to(candidates[best].text, current.text):
             threshold = min(threshold, REPHRASE_THRESHOLD_AFTER_FAILURE)
         if float(scores[best]) >= threshold:
             return Moment(Signal.REPHRASE, candidates[best], float(scores[best]))

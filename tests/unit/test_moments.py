@@ -119,3 +119,25 @@ def test_a_value_still_said_is_not_another_value(detector: MomentDetector) -> No
     assert kind(detector, [("heat the oven up", 0)], "preheat the oven", 8,
                 last_bot_text="Turning up the thermostat.") == "rephrase"
     assert kind(detector, [("play queen", 0)], "play freddie mercury", 8) == "none"  # the first name is gone
+
+
+def test_a_device_that_did_not_change_and_counted_attempts_are_complaints(detector: MomentDetector) -> None:
+    for text in ("the fan didn't turn off", "the blinds didn't move", "it's just as loud as before",
+                 "the thermostat still says 65", "this is the third time", "you never understand me",
+                 "what do you mean you can't", "this isn't coldplay", "whoa, way too loud", "that's last week's score"):
+        assert kind(detector, [("turn off the ceiling fan", 0)], text, 9, last_bot_text="OK.") == "dissatisfaction", text
+    # of a team, not of the assistant
+    assert kind(detector, [("did the jets win", 0)], "of course they lost, they're hopeless", 14,
+                last_bot_text="The Jets lost to the Bills 31 to 10.") == "none"
+
+
+def test_another_weekday_or_league_is_a_new_request_and_more_words_for_the_same_is_a_rewording(
+        detector: MomentDetector) -> None:
+    assert kind(detector, [("is it going to rain saturday", 0)], "what about sunday", 6) == "none"
+    assert kind(detector, [("nba scores", 0)], "nhl scores", 7) == "none"
+    assert kind(detector, [("play yesterday", 0)], "yesterday by the beatles", 8,
+                last_bot_text="Playing Yesterday by Leona Lewis.") == "rephrase"
+    assert kind(detector, [("set a timer for ten minutes", 0)], "set a timer for 10 minutes", 9,
+                last_bot_text="Hmm, something went wrong.") == "repeat"
+    assert not is_request(Turn("make oakland my default city", 0))
+    assert not is_request(Turn("the mariners are my team", 0))
