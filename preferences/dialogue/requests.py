@@ -8,6 +8,7 @@ meant, stores the answer, and carries out the original request.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from preferences.catalogs import normalize
 from preferences.catalogs.media import find_title
 from preferences.catalogs.places import candidates
+from preferences.catalogs.text import fold
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.messages import LOW_CONFIDENCE, OFFER_QA_AFTER_MOMENTS, OFFER_QA_BELOW_PREFERENCES
 from preferences.dialogue.state import (CheckPending, ConceptPending, Reply, Request, State, TeachPending,
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
 
 
+# How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
+_FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
+
+
 def has_values(entities: Mapping[str, Any]) -> bool:
     return any(values_of(entities, name) for name in entities)
 
@@ -38,7 +44,26 @@ def has_values(entities: Mapping[str, Any]) -> bool:
 class Requests:
     """Mixed into Conversation: requests of the registered skills, and the repair of failed ones."""
 
+    def follow_up(self: "Conversation", ctx: TurnContext, skill: str | None) -> TurnContext | None:
+        """A fragment that leans on the last request ("and tomorrow?", "what about in chicago", a bare "kitchen"):
+        the turn with that request's entities, changed by what the fragment says; None when it stands alone.
+
+        A bare answer (`skill` None) follows when it names what the last request's skill `follows`; a request of
+        the same skill only when it opens like a follow-up ("and ...", "what about ..."): "weather in paris"
+        after "weather in rome" stands alone.
+        """
+        last = ctx.state.last_request
+        if last is None or last.skill not in registry.BY_NAME or skill not in (None, last.skill):
+            return None
+        if not any(values_of(ctx.entities, entity) for entity in registry.skill(last.skill).follows):
+            return None
+        if skill is not None and not _FOLLOW_UP.match(fold(ctx.text)):
+            return None
+        kept = {name: value for name, value in last.entities.items() if name not in ctx.entities}
+        return ctx.with_entities({**kept, **ctx.entities})
+
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
+        ctx = self.follow_up(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:
             return self.run(ctx, skill, entities)

@@ -39,6 +39,9 @@ class Teaching:
             return self.define_concept(ctx)
         if state.qa is not None:
             return self.qa_answer(ctx, Polarity.LIKE)
+        followed = self.follow_up(ctx, None)
+        if followed is not None and state.last_request is not None:
+            return self.run(followed, state.last_request.skill, followed.entities)
         for skill in registry.SKILLS:
             if any(values_of(ctx.entities, entity) for entity in skill.answers):
                 return self.run(ctx, skill.name, ctx.entities)

@@ -77,6 +77,9 @@ class Skill:
     provider: Callable[..., Any] | None = None  # (today) -> the offline provider a real service would replace
     teaches: tuple[str, ...] = ()  # slots an answer about a failed request of this skill may teach
     answers: tuple[str, ...] = ()  # entities that, said alone ("jazz"), mean a request of this skill
+    # entities that, said as a fragment right after a request of this skill ("and tomorrow?", "what about in
+    # chicago"), ask for that request again with them changed
+    follows: tuple[str, ...] = ()
     slots: tuple[Slot, ...] = ()
     questions: tuple[Question, ...] = ()
     examples: tuple[str, ...] = field(default=())  # a few requests, for help texts and smoke tests

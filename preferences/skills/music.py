@@ -213,7 +213,7 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
 SKILLS = (
     Skill(name="play_music", intent="play_music", action="action_play_music", reply=reply,
           provider=CatalogMusicProvider, hint="Which music did you want? A genre or an artist is enough.",
-          teaches=("genre", "artist"), answers=("genre", "artist"),
+          teaches=("genre", "artist"), answers=("genre", "artist"), follows=("genre", "artist"),
           slots=(Slot("genre", "music", "genre", normalize=catalog.normalize_genre, order=10),
                  Slot("artist", "music", "artist", normalize=catalog.normalize_artist, order=20)),
           questions=(Question("genre", "What kind of music do you like?", order=10),),

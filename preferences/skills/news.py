@@ -107,7 +107,7 @@ def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
 SKILLS = (
     Skill(name="news", intent="get_news", action="action_news", reply=reply,
           provider=lambda today=None: OfflineNewsProvider(), hint="Which news topic did you want?",
-          teaches=("news_topic",), answers=("news_topic",),
+          teaches=("news_topic",), answers=("news_topic",), follows=("news_topic",),
           slots=(Slot("news_topic", "news", "news_topic", normalize=normalize_topic, noun="{} news", order=50),),
           questions=(Question("news_topic", "Which news topics interest you most?", order=50),),
           examples=("what's in the news", "technology news"), resolves=resolve_named),

@@ -56,24 +56,35 @@ def default_units(city: City) -> str:
     return "imperial" if city.country in ("US", "LR", "MM", "BS", "BZ", "KY", "PW") else "metric"
 
 
-def weather_report(provider: WeatherProvider, city: City, day: date, units: str | None = None) -> SkillReply:
+FORECAST_DAYS = 7  # how far ahead the forecast goes (today and the next six days)
+
+
+def say_day(day: date, today: date) -> str:
+    days = (day - today).days
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"on {day.strftime('%A')}"
+
+
+def weather_report(provider: WeatherProvider, city: City, day: date, units: str | None = None,
+                   today: date | None = None) -> SkillReply:
     units = units or default_units(city)
     f = provider.forecast(city, day)
-    text = (f"In {city.label} it's {f.condition} today, with a high of "
+    verb = "it's" if today is None or day == today else "it will be"
+    text = (f"In {city.label} {verb} {f.condition} {say_day(day, today or day)}, with a high of "
             f"{format_temperature(f.high_c, units)} and a low of {format_temperature(f.low_c, units)}.")
-    return SkillReply(text, {"city": city.key, "units": units, "condition": f.condition,
+    return SkillReply(text, {"city": city.key, "units": units, "condition": f.condition, "day": day.isoformat(),
                              "high_c": f.high_c, "low_c": f.low_c})
 
 
 # --- the skill, declared once ------------------------------------------------------------------------
 from typing import TYPE_CHECKING  # noqa: E402
 
+from preferences.catalogs.bookings import parse_when  # noqa: E402
 from preferences.catalogs.places import by_key, normalize_city  # noqa: E402
 from preferences.catalogs.units import normalize_units  # noqa: E402
 from preferences.personalization import ASKED_CITY, Choice, Profile, resolve_city  # noqa: E402
 from preferences.resolution import ResolvedEntity  # noqa: E402
 from preferences.skills.base import (  # noqa: E402
-    Entities, Question, Skill, Slot, place_of, with_choices, with_resolutions)
+    Entities, Question, Skill, Slot, first, place_of, with_choices, with_resolutions)
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -82,6 +93,17 @@ if TYPE_CHECKING:
 def _label(key: str) -> str:
     city = by_key(key)
     return city.label if city else key
+
+
+def forecast_day(entities: Entities, utterance: str | None, today: date) -> tuple[date, str]:
+    """The day a request asks about ("will it snow tomorrow", "and on saturday?"), and a note when it is
+    one the forecast does not reach (then today's is given, and said to be today's)."""
+    when = parse_when(first(entities, "time") or utterance, today)
+    if when is None or not when.day_said:
+        return today, ""
+    if 0 <= (when.day - today).days < FORECAST_DAYS:
+        return when.day, ""
+    return today, f" (I only have forecasts for the next {FORECAST_DAYS} days, so that is today's.)"
 
 
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
@@ -99,13 +121,15 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
     if units_pref:
         choices.append(Choice("units", units_pref.value, f"in {'Celsius' if units == 'metric' else 'Fahrenheit'}, "
                                                          "as you asked"))
-    reply = weather_report(service.provider("weather"), city, service.today, units)
+    day, day_note = forecast_day(entities, utterance, service.today)
+    reply = weather_report(service.provider("weather"), city, day, units, service.today)
     lead = None
     if choices:
         # A home city the words left open gets its name said here; one the words named already has it.
         lead = "Using " + " and ".join(f"{city.label}, {c.reason}" if c.slot == "home_city" and not place
                                        else c.reason for c in choices) + "."
-    return with_resolutions(with_choices(SkillReply(reply.text + note, reply.facts), choices, lead), [resolved])
+    return with_resolutions(with_choices(SkillReply(reply.text + day_note + note, reply.facts), choices, lead),
+                            [resolved])
 
 
 def resolve_city_named(entity: str, words: str) -> ResolvedEntity | None:
@@ -117,7 +141,7 @@ SKILLS = (
     Skill(name="weather", intent="ask_weather", action="action_weather", reply=reply,
           provider=lambda today=None: OfflineWeatherProvider(),
           hint="Which city did you mean? Adding the state helps, like \"Springfield, Illinois\".",
-          teaches=("units",), answers=("city",),
+          teaches=("units",), answers=("city",), follows=("city", "time"),
           slots=(Slot("home_city", "location", "city", multi_valued=False, normalize=normalize_city, order=60,
                       describe=lambda value, polarity: f"you live in {_label(value)}"),
                  Slot("units", "weather", "units", multi_valued=False, normalize=normalize_units, order=70,

@@ -108,3 +108,30 @@ def test_the_reply_carries_what_the_skill_resolved_through_a_repair(conv: Conver
     (city,) = other.last_reply.resolutions
     assert again.startswith("Sorry about that.") and city.resolved == "Portland, OR, US"
     assert city.how is How.ASKED  # the first request made Oregon the Portland bob asks about
+
+
+def test_a_fragment_after_a_request_asks_it_again_with_what_it_changes(conv: Conversation) -> None:
+    chat = Chat(conv)
+    first = chat.request("weather", "weather in boston", {"city": ["boston"]})
+    assert "Boston" in first and "today" in first
+    tomorrow = chat.request("weather", "and tomorrow?", {"time": ["tomorrow"]})
+    assert "Boston" in tomorrow and "tomorrow" in tomorrow and "Which city" not in tomorrow
+    chicago = chat.do("inform", "what about in chicago", {"city": ["chicago"]}, intent="inform")
+    assert "Chicago" in chicago and "tomorrow" in chicago  # the day asked before stays
+    # a bare city after a restaurant search searches there, for the same food
+    chat.request("find_restaurant", "find sushi in seattle", {"cuisine": ["sushi"], "city": ["seattle"]})
+    portland = chat.do("inform", "portland oregon", {"city": ["portland oregon"]}, intent="inform")
+    assert "Portland" in portland and "sushi" in portland.lower()
+    # a full request of the same skill stands alone: nothing carried over
+    alone = chat.request("weather", "will it rain on saturday", {})
+    assert "Which city" in alone or "Chicago" not in alone
+
+
+def test_the_weather_is_for_the_day_asked_and_says_when_it_cannot_reach_it(conv: Conversation) -> None:
+    chat = Chat(conv)
+    assert "Denver" in (reply := chat.request("weather", "will it snow in denver tomorrow", {"city": ["denver"]}))
+    assert "tomorrow" in reply and "will be" in reply
+    saturday = chat.request("weather", "weather in denver on saturday", {"city": ["denver"], "time": ["saturday"]})
+    assert "on Saturday" in saturday
+    far = chat.request("weather", "weather in denver on march 30", {"city": ["denver"], "time": ["march 30"]})
+    assert "today" in far and "next 7 days" in far
