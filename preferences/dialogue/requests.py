@@ -62,8 +62,18 @@ class Requests:
         kept = {name: value for name, value in last.entities.items() if name not in ctx.entities}
         return ctx.with_entities({**kept, **ctx.entities})
 
+    def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
+        """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's
+        speaker is meant, not "which device?"."""
+        last = ctx.state.last_request
+        if skill != "control_device" or last is None or last.skill != "play_music":
+            return None
+        if values_of(ctx.entities, "device") or devices.find_device(ctx.text):
+            return None
+        return ctx.with_entities({**ctx.entities, "device": ["speaker"]})
+
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
-        ctx = self.follow_up(ctx, skill) or ctx
+        ctx = self.follow_up(ctx, skill) or self.music_device(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:
             return self.run(ctx, skill, entities)

@@ -1,8 +1,9 @@
-"""Latest scores from an offline, deterministic schedule."""
+"""Latest scores and the next game, from an offline, deterministic schedule."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time, timedelta
 from typing import Protocol
 
 from preferences.catalogs.sports import TEAMS, Team
@@ -20,8 +21,18 @@ class GameResult:
     day: date
 
 
+@dataclass(frozen=True)
+class Fixture:
+    team: Team
+    opponent: Team
+    day: date
+    start: time
+    home: bool
+
+
 class ScoreProvider(Protocol):
     def latest(self, team: Team, today: date) -> GameResult: ...
+    def upcoming(self, team: Team, today: date) -> Fixture: ...
 
 
 class OfflineScoreProvider:
@@ -34,6 +45,39 @@ class OfflineScoreProvider:
         if a == b:
             a += 1  # no ties in the demo: every game has a winner
         return GameResult(team, opponent, a, b, today)
+
+    def upcoming(self, team: Team, today: date) -> Fixture:
+        league = [t for t in TEAMS if t.league == team.league and t != team]
+        opponent = league[stable_number(team.name, today, "next", modulo=len(league))]
+        day = today + timedelta(days=1 + stable_number(team.name, today, "day", modulo=6))
+        start = time(13 + stable_number(team.name, today, "hour", modulo=7), 0)
+        return Fixture(team, opponent, day, start, stable_number(team.name, today, "home", modulo=2) == 0)
+
+
+# "when do the chiefs play next", "next lakers game", "what time is the game tonight": the schedule, not a score.
+_ASKS_NEXT = re.compile(r"\b(next( [\w']+)? (game|match|one)|play(ing)? next|(when|what time)('?s| is| are| do| does)?\b.*\b"
+                        r"(play|game|match|kick ?off|tip ?off|face)|schedule|fixtures?|upcoming)\b")
+
+
+def asks_next(utterance: str | None) -> bool:
+    """Whether a sports request asks about the coming game rather than the last result."""
+    return bool(_ASKS_NEXT.search((utterance or "").lower()))
+
+
+def next_game_reply(provider: ScoreProvider, team: Team, today: date) -> SkillReply:
+    f = provider.upcoming(team, today)
+    days = (f.day - today).days
+    when = "tomorrow" if days == 1 else f"on {f.day.strftime('%A')}"
+    hour = f.start.hour % 12 or 12
+    where = "at home against" if f.home else "away at"
+    return SkillReply(f"The {team.name} play next {when} at {hour} pm, {where} the {f.opponent.name}.",
+                      {"team": team.name, "league": team.league, "opponent": f.opponent.name,
+                       "next_game": f.day.isoformat()})
+
+
+def game_reply(provider: ScoreProvider, team: Team, today: date, utterance: str | None) -> SkillReply:
+    """The next game when the words ask when, else the last score."""
+    return (next_game_reply if asks_next(utterance) else score_reply)(provider, team, today)
 
 
 def score_reply(provider: ScoreProvider, team: Team, today: date) -> SkillReply:
@@ -81,7 +125,7 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
                               "You can also tell me which team you support.", {"missing": "team"})
         reason = reason_for(fav, "team")
         return with_resolutions(
-            with_choices(score_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today),
+            with_choices(game_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today, utterance),
                          [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}."),
             [ResolvedEntity("team", None, fav.value, (), How.PREFERENCE)])
     teams = find_teams(team_text)
@@ -92,10 +136,10 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
                                            "NHL.", {"unknown_team": team_text}), resolved)
     mine = [t for t in teams if t.name in liked]
     if len(teams) > 1 and mine:
-        return with_resolutions(with_choices(score_reply(service.provider("sports_score"), mine[0], service.today),
+        return with_resolutions(with_choices(game_reply(service.provider("sports_score"), mine[0], service.today, utterance),
                                              [Choice("team", mine[0].name, "your team")],
                                              f"Checking the {mine[0].name}, since they're your team."), resolved)
-    reply = score_reply(service.provider("sports_score"), teams[0], service.today)
+    reply = game_reply(service.provider("sports_score"), teams[0], service.today, utterance)
     if len(teams) > 1:
         others = ", ".join(t.name for t in teams[1:])
         reply = SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)

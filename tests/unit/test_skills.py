@@ -188,3 +188,18 @@ def test_a_song_title_plays_that_track_or_says_it_is_missing(service: AssistantS
     assert missing.facts["artist"] == "Nirvana" and missing.facts["unknown_track"] == "A Song Nobody Wrote"
     unknown = service.reply("play_music", "ann", {"song": ["A Song Nobody Wrote"]})
     assert "unknown_track" in unknown.facts and "artist" not in unknown.facts
+
+
+def test_sports_tells_the_next_game_when_asked_when() -> None:
+    from datetime import date
+
+    from preferences.catalogs.sports import TEAMS_BY_NAME
+    from preferences.skills.sports import OfflineScoreProvider, asks_next, game_reply
+
+    chiefs, today = TEAMS_BY_NAME["Kansas City Chiefs"], date(2026, 12, 7)
+    for text in ("when do the chiefs play next", "next chiefs game", "what time is the game tonight"):
+        assert asks_next(text), text
+    assert not asks_next("did the chiefs win")
+    upcoming = game_reply(OfflineScoreProvider(), chiefs, today, "when do the chiefs play next")
+    assert upcoming.text.startswith("The Kansas City Chiefs play next ") and upcoming.facts["next_game"] > "2026-12-07"
+    assert "last game" in game_reply(OfflineScoreProvider(), chiefs, today, "did the chiefs win").text

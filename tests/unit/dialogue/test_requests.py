@@ -135,3 +135,12 @@ def test_the_weather_is_for_the_day_asked_and_says_when_it_cannot_reach_it(conv:
     assert "on Saturday" in saturday
     far = chat.request("weather", "weather in denver on march 30", {"city": ["denver"], "time": ["march 30"]})
     assert "today" in far and "next 7 days" in far
+
+
+def test_turning_it_up_while_music_plays_is_the_speaker(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some jazz", {"genre": ["jazz"]})
+    assert "speaker" in chat.request("control_device", "turn it up a bit", {})
+    other = Chat(conv, user="bo")
+    other.request("weather", "weather in boston", {"city": ["boston"]})
+    assert "Which device?" in other.request("control_device", "turn it up a bit", {})  # no music asked for last
