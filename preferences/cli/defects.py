@@ -146,8 +146,8 @@ def report(ctx: typer.Context,
 
 
 # Real conversations two people labelled apart (benchmarks/data/*/README.md), trained on by default. The
-# third set, failure_points_real3, is left out: it judges the model (`benchmarks/bench_defects_real.py`).
-LABELLED_SETS = ("failure_points_real", "failure_points_real2")
+# fourth set, failure_points_real4, is left out: it judges the model (`benchmarks/bench_defects_real.py`).
+LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3")
 
 
 def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
