@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from preferences.catalogs import normalize
-from preferences.catalogs.bookings import NUMBERS
+from preferences.catalogs.bookings import NUMBERS, WEEKDAYS
 from preferences.catalogs.text import NOT_NAMES, fold
 from preferences.embeddings import Embedder
 from preferences.signals import Signal, channel_signal
@@ -133,7 +133,7 @@ _WHEN = re.compile(r"\b(today|tonight|tomorrow( morning| night| evening| afterno
 _WHEN_BUCKETS = {"today": {"today", "tonight", "now", "morning", "afternoon", "evening"},
                  "past": {"yesterday", "night"}, "tomorrow": {"tomorrow"},
                  "weekend": {"weekend", "saturday", "sunday"}, "next week": {"week"}}
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + ")")
 # Leagues are no catalog slot but name what a sports request is for ("nhl scores" after "nba scores").
 _LEAGUE = re.compile(r"\b(nba|wnba|nfl|nhl|mlb|mls|ncaa|premier league|la liga|serie a|bundesliga|ligue 1|"
                      r"champions league|europa league|world cup|formula (1|one)|f1)\b")

@@ -35,9 +35,14 @@ class ScoreProvider(Protocol):
     def upcoming(self, team: Team, today: date) -> Fixture: ...
 
 
+def _opponents(team: Team) -> list[Team]:
+    """The teams of its league a team can play."""
+    return [t for t in TEAMS if t.league == team.league and t != team]
+
+
 class OfflineScoreProvider:
     def latest(self, team: Team, today: date) -> GameResult:
-        league = [t for t in TEAMS if t.league == team.league and t != team]
+        league = _opponents(team)
         opponent = league[stable_number(team.name, today, modulo=len(league))]
         low, spread = _SCORE_RANGE[team.league]
         a = low + stable_number(team.name, today, "a", modulo=spread)
@@ -47,7 +52,7 @@ class OfflineScoreProvider:
         return GameResult(team, opponent, a, b, today)
 
     def upcoming(self, team: Team, today: date) -> Fixture:
-        league = [t for t in TEAMS if t.league == team.league and t != team]
+        league = _opponents(team)
         opponent = league[stable_number(team.name, today, "next", modulo=len(league))]
         day = today + timedelta(days=1 + stable_number(team.name, today, "day", modulo=6))
         start = time(13 + stable_number(team.name, today, "hour", modulo=7), 0)

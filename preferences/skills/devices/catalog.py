@@ -106,7 +106,7 @@ ROOMS = ("master bedroom", "living room", "dining room", "family room", "guest r
          "front yard", "back yard", "backyard", "bedroom", "kitchen", "office", "bathroom", "garage", "basement",
          "hallway", "nursery", "den", "porch", "attic", "study", "patio", "sunroom", "playroom", "lounge", "upstairs",
          "downstairs", "garden", "lawn", "yard")
-_ROOM_PATTERN = re.compile(r"\b(" + "|".join(ROOMS) + r")\b")
+ROOM_PATTERN = re.compile(r"\b(" + "|".join(ROOMS) + r")\b")
 
 def normalize_device(value: str, fuzzy: bool = False) -> str | None:
     """The catalog device a name means ("stove" -> oven, "back door" -> lock); `fuzzy` also forgives typos."""

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 from preferences.catalogs.text import fold
 from preferences.resolution import ResolvedEntity
 from preferences.skills.base import Entities, Skill, SkillReply, first, with_resolutions
-from preferences.skills.devices.catalog import KNOWN, SPEC, _ROOM_PATTERN, find_device, normalize_device, normalize_room
+from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, find_device, normalize_device, normalize_room
 from preferences.skills.devices.state import DeviceCommand, apply_command, status_text
-from preferences.skills.devices.words import _NUMBER, _asks_yes_no, _level_word, _scan_direction, _scan_power, \
-    _scan_state, parse_level, read_state
+from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, level_word, scan_direction, scan_power, \
+    scan_state, parse_level, read_state
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -31,10 +31,10 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     device_text, device = device_named(entities, utterance)
     words = fold(utterance or "").split()
     named = set(fold(device_text or "").split())  # "turn off the lock": the device's name is not its state
-    state = read_state(first(entities, "state")) or _scan_state([w for w in words if w not in named])
+    state = read_state(first(entities, "state")) or scan_state([w for w in words if w not in named])
     room_text = first(entities, "room")
     if room_text is None:
-        said = _ROOM_PATTERN.search(" ".join(words))
+        said = ROOM_PATTERN.search(" ".join(words))
         room_text = said.group(1) if said else None
     garage = fold(room_text or "").removeprefix("the ") == "garage"
     if garage and (device == "lock" or (device is None and state in ("open", "closed", "shut"))):
@@ -47,18 +47,18 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     power = (first(entities, "power") or "").lower() or None
     if power not in (None, "on", "off"):
         power = None
-    power = power or _scan_power(words)
+    power = power or scan_power(words)
     level = parse_level(first(entities, "level"))
     if level is None and utterance:
-        level = _level_word(utterance)
-        numbers = [a or b for a, b in _NUMBER.findall(utterance.lower())] if level is None else []
+        level = level_word(utterance)
+        numbers = [a or b for a, b in LEVEL_NUMBER.findall(utterance.lower())] if level is None else []
         level = int(numbers[-1]) if numbers else level
     spec = SPEC[device]
     if level is None and "mute" in words and spec.level and spec.level[0] == "volume":
         level = 0
     color = first(entities, "color")
     return DeviceCommand(device, normalize_room(room_text, device, device_text), power, level,
-                         color.lower() if color else None, state, _scan_direction(words),
+                         color.lower() if color else None, state, scan_direction(words),
                          "all the way" in " ".join(words) or bool({"fully", "completely"} & set(words)))
 
 
@@ -87,7 +87,7 @@ def device_status_reply(service: AssistantService, user: str, entities: Entities
     cmd = device_command(entities, utterance)
     if isinstance(cmd, SkillReply):
         return with_resolutions(cmd, _resolved(entities, utterance))
-    asked = (cmd.power or cmd.state) if _asks_yes_no(utterance) else None
+    asked = (cmd.power or cmd.state) if asks_yes_no(utterance) else None
     return with_resolutions(SkillReply(status_text(service.store, user, cmd.device, cmd.room, asked),
                                        {"device": cmd.device, "room": cmd.room}), _resolved(entities, utterance))
 

@@ -49,17 +49,17 @@ def parse_level(value: Any) -> int | None:
             return int(digits)
     except ValueError:
         return None
-    return _level_word(str(value))
+    return level_word(str(value))
 
 
-def _level_word(text: str) -> int | None:
+def level_word(text: str) -> int | None:
     folded = f" {fold(text)} "
     return next((n for words, n in _LEVEL_WORDS.items() if f" {words} " in folded), None)
 
 
 # A number NLU missed counts as a level only when it reads as one ("to 40", "at 70", "for 20 minutes", "30%"),
 # not as a room number ("bedroom 2").
-_NUMBER = re.compile(r"(?:\b(?:to|at|for)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:%|percent\b|per cent\b|degrees?\b|°|"
+LEVEL_NUMBER = re.compile(r"(?:\b(?:to|at|for)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:%|percent\b|per cent\b|degrees?\b|°|"
                      r"minutes?\b|mins?\b))")
 
 
@@ -68,7 +68,7 @@ def read_state(value: str | None) -> str | None:
     return STATE_WORDS.get(fold(value or "")) if value else None
 
 
-def _scan_state(words: list[str]) -> str | None:
+def scan_state(words: list[str]) -> str | None:
     for i, word in enumerate(words):
         if word in ("shut", "power") and i + 1 < len(words) and words[i + 1] in ("off", "down"):
             return "stopped"
@@ -79,7 +79,7 @@ def _scan_state(words: list[str]) -> str | None:
     return None
 
 
-def _scan_power(words: list[str]) -> str | None:
+def scan_power(words: list[str]) -> str | None:
     """On or off as a request says it ("turn off the ...", "... on"), when NLU tagged neither."""
     for i, word in enumerate(words):
         if word == "off" or (word == "on" and (i == len(words) - 1 or
@@ -90,13 +90,13 @@ def _scan_power(words: list[str]) -> str | None:
     return None
 
 
-def _scan_direction(words: list[str]) -> str | None:
+def scan_direction(words: list[str]) -> str | None:
     ups = {w for w in words if w in _UP}
     downs = {w for i, w in enumerate(words) if w in _DOWN and not (w == "down" and i and words[i - 1] in
                                                                     ("shut", "power", "calm", "lie", "sit"))}
     return "up" if ups and not downs else "down" if downs and not ups else None
 
 
-def _asks_yes_no(utterance: str | None) -> bool:
+def asks_yes_no(utterance: str | None) -> bool:
     words = [w for w in fold(utterance or "").split() if w not in _FILLERS]
     return bool(words) and (words[0] in _YES_NO or "if" in words or "whether" in words)
