@@ -38,6 +38,7 @@ from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from preferences.selflearning.failure_points.answers import domain_words, reply_kind
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import CHATTER_INTENTS
@@ -200,6 +201,8 @@ def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     out["ctx_names_shared"] = bool(named & set(c.entities))
     needs = NEEDS.get(c.intent or "")
     out["ctx_needed_unsaid"] = bool(needs) and not named & needs  # what the previous request needed, not said
+    # "what about boston" after "weather in denver tomorrow", answered for today: the day was lost
+    out["ctx_day_lost"] = not (dates or time_tagged) and "today" in answer and bool(_DATE.search(c.text.lower()))
     if filled:
         folded = [(u.entity, fold_cached(u.resolved)) for u in filled if u.resolved is not None]
         out["filled_from_ctx"] = any(v in c.values for _, v in folded)
@@ -225,6 +228,9 @@ def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
         "action_expected": expected is not None and trace.action == expected, "no_action": trace.action is None,
         "answer_empty": empty, "answer_negative": negative, "answer_names_value": names, "answer_asks": asks,
         "defect": trace.outcome == "defect",
+        # the answer's kind and the request's domain words (answers.py): a refusal or a question read with
+        # what the words were about
+        "reply_kind": reply_kind(trace.answer), "domain_words": domain_words(trace.text),
     }
     for signal, bit in SIGNAL_BITS.items():
         out[f"signal_{signal.value}"] = bool(trace.signals & bit)
