@@ -145,9 +145,10 @@ def report(ctx: typer.Context,
         console().print(Text(f"plot written to {written}"))
 
 
-# Real conversations two people labelled apart (benchmarks/data/*/README.md), trained on by default. The
-# fourth set, failure_points_real4, is left out: it judges the model (`benchmarks/bench_defects_real.py`).
-LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3")
+# Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
+# benchmarks/data/failure_points_labelling.md), trained on by default. The fifth set, failure_points_real5, is
+# left out: it judges the model (`benchmarks/bench_defects_real.py`).
+LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4")
 
 
 def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
