@@ -28,6 +28,8 @@ class GuidedQA:
         command = COMMANDS.get(ctx.intent or "", "start")
         state, qa = ctx.state, ctx.state.qa
         if command == "start" or qa is None:
+            if command in ("stop", "skip") and qa is None and state.playing:
+                return self.next_track(ctx) if command == "skip" else self.stop_music(ctx)
             if command in ("stop", "skip", "back") and qa is None:
                 return Reply(["We're not in the middle of anything. Say \"learn my preferences\" to start."], state)
             state.qa = QAProgress()
@@ -42,6 +44,20 @@ class GuidedQA:
             prefix = f"Sure. You said {before}. " if before else "Sure. "
             return Reply([prefix + question.text], state)
         return self.qa_skip(ctx.user, state)
+
+    def next_track(self: "Conversation", ctx: TurnContext) -> Reply:
+        """ "skip" / "next" while music plays and no Q&A runs: the next track of what was asked (artist or genre)."""
+        now = ctx.state.playing or {}
+        by_artist = now.get("by") == "artist"
+        played = self.service.provider("play_music").play(None if by_artist else now["genre"],
+                                                         now["artist"] if by_artist else None,
+                                                         after=(now["artist"], now["track"]))
+        ctx.state.playing = {**now, "artist": played.artist, "track": played.track}
+        return Reply([f"Skipping. Now playing {played.track} by {played.artist}."], ctx.state)
+
+    def stop_music(self: "Conversation", ctx: TurnContext) -> Reply:
+        ctx.state.playing = None
+        return Reply(["OK, I've stopped the music."], ctx.state)
 
     def qa_stop(self: "Conversation", user: str, state: State) -> Reply:
         return self._qa_finish(state, stopped=True)

@@ -131,6 +131,9 @@ class Requests:
             or self.service.reply(skill, ctx.user, entities, text)
         ctx.state.last_request = Request(skill, dict(entities), text or "")
         ctx.state.last_choices = list(reply.facts.get("choices", []))
+        if skill == "play_music" and isinstance(reply.facts.get("track"), str):
+            ctx.state.playing = {"artist": reply.facts["artist"], "track": reply.facts["track"],
+                                 "genre": reply.facts["genre"], "by": "artist" if entities.get("artist") else ""}
         return Reply([reply.text], ctx.state, outage=bool(reply.facts.get("memory_unavailable")),
                      resolutions=reply.resolutions)
 

@@ -108,6 +108,7 @@ class State:
     moments: int = 0
     offered_qa: bool = False
     last_rewrite: dict[str, Any] | None = None  # the rewrite that shaped the last request, for "why?"
+    playing: dict[str, str] | None = None  # the track music plays now (artist, track, genre, by): what "skip" skips
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -130,9 +131,15 @@ class State:
                        last_request=Request.parse(data.get("last_request")),
                        last_choices=[c for c in lists[2] if isinstance(c, dict)],
                        moments=int(data.get("moments") or 0), offered_qa=bool(data.get("offered_qa")),
-                       last_rewrite=_rewrite(data.get("last_rewrite")))
+                       last_rewrite=_rewrite(data.get("last_rewrite")), playing=_playing(data.get("playing")))
         except (TypeError, ValueError, AttributeError):
             return cls()
+
+
+def _playing(raw: Any) -> dict[str, str] | None:
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("artist", "track", "genre")):
+        return None
+    return {k: str(raw.get(k) or "") for k in ("artist", "track", "genre", "by")}
 
 
 def _rewrite(raw: Any) -> dict[str, Any] | None:

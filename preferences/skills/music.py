@@ -30,7 +30,10 @@ ANY_POOL = 300
 
 
 class MusicProvider(Protocol):
-    def play(self, genre: str | None, artist: str | None, avoid: Collection[str] = ()) -> Playback: ...
+    def play(self, genre: str | None, artist: str | None, avoid: Collection[str] = (),
+             after: tuple[str, str] | None = None) -> Playback:
+        """A track for the genre or artist; with `after` (artist, track: what plays now), the one after it."""
+        ...
 
 
 class CatalogMusicProvider:
@@ -39,7 +42,8 @@ class CatalogMusicProvider:
     def __init__(self, today: date | None = None) -> None:
         self._today = today
 
-    def play(self, genre: str | None, artist: str | None, avoid: Collection[str] = ()) -> Playback:
+    def play(self, genre: str | None, artist: str | None, avoid: Collection[str] = (),
+             after: tuple[str, str] | None = None) -> Playback:
         avoided = catalog.avoid_set(set(avoid))
         found = catalog.artist(artist) if artist else None
         playing = catalog.closest_playable(genre).played if genre and not found else None
@@ -51,9 +55,29 @@ class CatalogMusicProvider:
             everyone = catalog.best_known_for(None, ANY_POOL)
             pool = [a for a in everyone if not catalog.avoided_by(a, avoided)] or list(everyone)
         day = (self._today or date.today()).isoformat()
-        chosen = pool[stable_number(genre, artist, day, modulo=len(pool))]
+        start = stable_number(genre, artist, day, modulo=len(pool))
+        chosen = pool[start]
         track = chosen.tracks[stable_number(chosen.name, day, modulo=len(chosen.tracks))]
+        if after is not None:
+            chosen, track = _next_in_rotation(pool[start:] + pool[:start], day, after)
         return Playback(chosen.name, track, playing or (chosen.genres[0] if chosen.genres else "music"))
+
+
+def _next_in_rotation(order: list[catalog.Artist], day: str,
+                      after: tuple[str, str]) -> tuple[catalog.Artist, str]:
+    """The pick after `after` in the day's rotation: each artist's track of the day, then each one's next, ...
+
+    "Skip" then moves through the genre's artists before it repeats one, and through an artist's tracks
+    when the pool is that one artist; a track not in the rotation (the day changed) starts it over.
+    """
+    rotation = [(a, a.tracks[(stable_number(a.name, day, modulo=len(a.tracks)) + k) % len(a.tracks)])
+                for k in range(max(len(a.tracks) for a in order)) for a in order if k < len(a.tracks)]
+    now = next((i for i, (a, t) in enumerate(rotation) if (a.name, t) == after), -1)
+    for step in range(1, len(rotation) + 1):
+        artist, track = rotation[(now + step) % len(rotation)]
+        if (artist.name, track) != after:
+            return artist, track
+    return rotation[0]
 
 
 def play_music(provider: MusicProvider, genre: str | None = None, artist: str | None = None,

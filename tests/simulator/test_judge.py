@@ -23,7 +23,7 @@ class Fixed:
     def __init__(self, artist: str, track: str) -> None:
         self.playback = Playback(artist, track, "pop")
 
-    def play(self, genre, artist, avoid=()):  # noqa: ANN001 - the MusicProvider protocol
+    def play(self, genre, artist, avoid=(), after=None):  # noqa: ANN001 - the MusicProvider protocol
         return self.playback
 
 
