@@ -191,3 +191,21 @@ def test_the_switched_devices_keep_their_answers(service: AssistantService) -> N
     assert control(service, "turn the heat down", device="heat") == "Done: the thermostat is on, temperature 68°."
     assert control(service, "set the thermostat to 70", device="thermostat", level="70") == \
         "Done: the thermostat is on, temperature 70°."
+
+
+def test_a_room_that_should_be_warmer_or_cooler_means_the_thermostat(service: AssistantService) -> None:
+    """Real users rarely name the thermostat: "make it warmer in here", "set the study to 19" ("Which device?" before)."""
+    assert control(service, "set the study to 19", room="study") == \
+        "Done: the study thermostat is on, temperature 66° (19°C)."  # a setpoint that low is Celsius
+    assert status(service, "what's the study at", device="thermostat", room="study") == \
+        "The study thermostat is on, temperature 66°."
+    assert "thermostat" in control(service, "set the bedroom to 68", room="bedroom")
+    warmer = control(service, "make it warmer in here")
+    cooler = control(service, "cool the living room down", room="living room")
+    freezing = control(service, "it's freezing in the office", room="office")
+    assert all("thermostat" in reply and "Which device" not in reply for reply in (warmer, cooler, freezing))
+
+
+def test_a_bare_number_or_percentage_without_a_temperature_still_asks_which_device(service: AssistantService) -> None:
+    for text in ("set the kitchen to 50 percent", "set the kitchen to 45", "turn it up"):
+        assert control(service, text).startswith("Which device?")

@@ -8,8 +8,8 @@ from preferences.resolution import ResolvedEntity
 from preferences.skills.base import Entities, Skill, SkillReply, first, with_resolutions
 from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, find_device, normalize_device, normalize_room
 from preferences.skills.devices.state import DeviceCommand, apply_command, status_text
-from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, level_word, scan_direction, scan_power, \
-    scan_state, parse_level, read_state
+from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, felt_direction, implies_thermostat, level_word, \
+    scan_direction, scan_power, scan_state, parse_level, read_state
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -40,6 +40,8 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     if garage and (device == "lock" or (device is None and state in ("open", "closed", "shut"))):
         # "open the garage" or "the [garage](room) [door](device)": the garage tagged as a room
         device_text, device = f"{room_text} door", "garage door"
+    if not device_text and implies_thermostat(utterance, room_text is not None):
+        device_text, device = "thermostat", "thermostat"
     if not device_text:
         return SkillReply(f"Which device? I can control {KNOWN}.", {"missing": "device"})
     if device is None:
@@ -58,7 +60,8 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
         level = 0
     color = first(entities, "color")
     return DeviceCommand(device, normalize_room(room_text, device, device_text), power, level,
-                         color.lower() if color else None, state, scan_direction(words),
+                         color.lower() if color else None, state,
+                         scan_direction(words) or (felt_direction(words) if device == "thermostat" else None),
                          "all the way" in " ".join(words) or bool({"fully", "completely"} & set(words)))
 
 

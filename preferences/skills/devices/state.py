@@ -49,6 +49,10 @@ class DeviceCommand:
     full: bool = False  # "all the way": the direction goes to its end
 
 
+# A thermostat setpoint in this range is Celsius ("set the study to 19"): the thermostat keeps Fahrenheit
+# (40-90°), and no one sets a room to 19°F.
+CELSIUS_SETPOINTS = (5, 32)
+
 # --- what each kind of device does -------------------------------------------------------------------
 _VERB = {"locked": "lock", "unlocked": "unlock", "open": "open", "closed": "close", "shut": "close",
          "running": "start", "stopped": "stop"}
@@ -71,11 +75,14 @@ def _power(spec: DeviceSpec, cmd: DeviceCommand, state: dict[str, Any], what: st
         return None, f"I can't {_VERB[cmd.state]} the {what}: I can only turn {_them(spec)} on or off."
     if cmd.color and spec.name != "lights":
         return None, f"Only lights change colour; I can't make the {what} {cmd.color}."
+    celsius = cmd.level if spec.name == "thermostat" and cmd.level is not None and \
+        CELSIUS_SETPOINTS[0] <= cmd.level <= CELSIUS_SETPOINTS[1] else None
     if cmd.level is not None and spec.level is not None:
         name, unit, low, high = spec.level
-        if not low <= cmd.level <= high:
+        level = round(celsius * 9 / 5 + 32) if celsius is not None else cmd.level
+        if not low <= level <= high:
             return None, f"I can only set the {what} {name} between {low}{unit} and {high}{unit}."
-        state["level"] = cmd.level
+        state["level"] = level
         state["power"] = "on" if target != "off" else "off"
     elif cmd.direction and spec.level is not None and target != "off":
         _, _, low, high = spec.level
@@ -89,7 +96,8 @@ def _power(spec: DeviceSpec, cmd: DeviceCommand, state: dict[str, Any], what: st
         state["power"] = target or "on"
     if cmd.color:
         state["color"] = cmd.color
-    return state, f"Done: the {what} {_be(spec)} {describe_state(spec.name, state, now)}."
+    said = f" ({celsius}°C)" if celsius is not None and state.get("level") is not None else ""
+    return state, f"Done: the {what} {_be(spec)} {describe_state(spec.name, state, now)}{said}."
 
 
 def _lock(spec: DeviceSpec, cmd: DeviceCommand, state: dict[str, Any], what: str,

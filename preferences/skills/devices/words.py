@@ -39,6 +39,31 @@ _LEVEL_WORDS = {"three quarters": 75, "three quarter": 75, "halfway": 50, "half 
                 "a quarter": 25, "quarter way": 25, "quarter": 25}
 
 
+# Words that ask for the room's temperature to change (or say how it feels) without naming a device:
+# "make it warmer in here", "cool the living room down", "it's freezing in the office".
+_TEMPERATURE = frozenset({"warmer", "warm", "warmup", "hotter", "cooler", "cool", "colder", "chilly", "cold", "hot",
+                          "freezing", "stuffy", "boiling", "degrees", "degree", "celsius", "fahrenheit"})
+_ROOM_TEMPERATURE = re.compile(r"\bset (?:the |my )?[a-z ]*? to (\d{2})\b(?! ?(?:%|percent|minutes?|mins?))")
+
+
+def felt_direction(words: list[str]) -> str | None:
+    """How a room that feels cold or hot should go: "it's freezing in here" is up, "it's stuffy" down."""
+    said = set(words)
+    if said & {"freezing", "cold", "chilly"}:
+        return "up"
+    return "down" if said & {"hot", "stuffy", "boiling"} else None
+
+
+def implies_thermostat(utterance: str | None, room_said: bool) -> bool:
+    """A device request that names no device but means the thermostat: a temperature word, or a room set
+    to a number that reads as a temperature ("set the study to 19", "set the bedroom to 68")."""
+    words = set(fold(utterance or "").split())
+    if words & _TEMPERATURE:
+        return True
+    found = _ROOM_TEMPERATURE.search(fold(utterance or "")) if room_said else None
+    return found is not None and (16 <= int(found.group(1)) <= 28 or 60 <= int(found.group(1)) <= 85)
+
+
 def parse_level(value: Any) -> int | None:
     """Numbers arrive as text from NLU ("70", "30 percent", "350°", "halfway")."""
     if value is None:
