@@ -64,11 +64,13 @@ class Requests:
 
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
         """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's
-        speaker is meant, not "which device?"."""
+        speaker is meant, not "which device?". Not once the music was stopped, and not for "make it warmer"
+        (the thermostat)."""
         last = ctx.state.last_request
-        if skill != "control_device" or last is None or last.skill != "play_music":
+        if skill != "control_device" or last is None or last.skill != "play_music" or ctx.state.playing is None:
             return None
-        if values_of(ctx.entities, "device") or devices.find_device(ctx.text):
+        if values_of(ctx.entities, "device") or devices.find_device(ctx.text) or \
+                devices.implies_thermostat(ctx.text, bool(values_of(ctx.entities, "room"))):
             return None
         return ctx.with_entities({**ctx.entities, "device": ["speaker"]})
 

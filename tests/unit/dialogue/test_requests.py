@@ -144,3 +144,13 @@ def test_turning_it_up_while_music_plays_is_the_speaker(conv: Conversation) -> N
     other = Chat(conv, user="bo")
     other.request("weather", "weather in boston", {"city": ["boston"]})
     assert "Which device?" in other.request("control_device", "turn it up a bit", {})  # no music asked for last
+
+
+def test_warmer_after_music_is_the_thermostat_and_after_stop_the_speaker_is_not_assumed(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("play_music", "play some jazz", {"genre": ["jazz"]})
+    assert "thermostat" in chat.request("control_device", "make it warmer in here", {})
+    stopped = Chat(conv, user="cy")
+    stopped.request("play_music", "play some jazz", {"genre": ["jazz"]})
+    stopped.do("guided_qa", "stop", "stop")  # the music stops; music is still the last request
+    assert "Which device?" in stopped.request("control_device", "turn it up a bit", {})
