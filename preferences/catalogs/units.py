@@ -15,3 +15,8 @@ def normalize_units(value: str) -> str | None:
     if folded.startswith("in "):
         folded = folded[3:]
     return _INDEX.get(folded)
+
+
+def fahrenheit(celsius: float) -> int:
+    """Degrees Celsius in whole degrees Fahrenheit (the weather in imperial units, a thermostat set in Celsius)."""
+    return round(celsius * 9 / 5 + 32)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Protocol
 
 from preferences.catalogs.places import City
+from preferences.catalogs.units import fahrenheit
 from preferences.skills.base import SkillReply, stable_number
 
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "showers", "windy", "foggy", "clear")
@@ -47,7 +48,7 @@ class OfflineWeatherProvider:
 
 def format_temperature(celsius: float, units: str) -> str:
     if units == "imperial":
-        return f"{round(celsius * 9 / 5 + 32)}°F"
+        return f"{fahrenheit(celsius)}°F"
     return f"{round(celsius)}°C"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
+from preferences.catalogs.units import fahrenheit
 from preferences.skills.devices.catalog import SPEC, DeviceSpec, Kind, display_name
 
 
@@ -79,7 +80,7 @@ def _power(spec: DeviceSpec, cmd: DeviceCommand, state: dict[str, Any], what: st
         CELSIUS_SETPOINTS[0] <= cmd.level <= CELSIUS_SETPOINTS[1] else None
     if cmd.level is not None and spec.level is not None:
         name, unit, low, high = spec.level
-        level = round(celsius * 9 / 5 + 32) if celsius is not None else cmd.level
+        level = fahrenheit(celsius) if celsius is not None else cmd.level
         if not low <= level <= high:
             return None, f"I can only set the {what} {name} between {low}{unit} and {high}{unit}."
         state["level"] = level

@@ -41,17 +41,17 @@ _LEVEL_WORDS = {"three quarters": 75, "three quarter": 75, "halfway": 50, "half 
 
 # Words that ask for the room's temperature to change (or say how it feels) without naming a device:
 # "make it warmer in here", "cool the living room down", "it's freezing in the office".
-_TEMPERATURE = frozenset({"warmer", "warm", "warmup", "hotter", "cooler", "cool", "colder", "chilly", "cold", "hot",
-                          "freezing", "stuffy", "boiling", "degrees", "degree", "celsius", "fahrenheit"})
+_FEELS_COLD = frozenset({"freezing", "cold", "chilly"})
+_FEELS_HOT = frozenset({"hot", "stuffy", "boiling"})
+_TEMPERATURE = _FEELS_COLD | _FEELS_HOT | frozenset({"warmer", "warm", "warmup", "hotter", "cooler", "cool", "colder",
+                                                     "degrees", "degree", "celsius", "fahrenheit"})
 _ROOM_TEMPERATURE = re.compile(r"\bset (?:the |my )?[a-z ]*? to (\d{2})\b(?! ?(?:%|percent|minutes?|mins?))")
 
 
 def felt_direction(words: list[str]) -> str | None:
     """How a room that feels cold or hot should go: "it's freezing in here" is up, "it's stuffy" down."""
     said = set(words)
-    if said & {"freezing", "cold", "chilly"}:
-        return "up"
-    return "down" if said & {"hot", "stuffy", "boiling"} else None
+    return "up" if said & _FEELS_COLD else "down" if said & _FEELS_HOT else None
 
 
 def implies_thermostat(utterance: str | None, room_said: bool) -> bool:
