@@ -50,11 +50,12 @@ def _agree(a: list[str], b: list[str]) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a) if a else 0.0
 
 
-def trained_model(train_turns: int, train_on: list[Path], human_weight: float | None) -> Any:
+def trained_model(train_turns: int | None, train_on: list[Path], human_weight: float | None) -> Any:
     """The model `prefs defects train` would fit: generated traffic (seed 1), plus the labelled sets given."""
-    from preferences.selflearning.failure_points.evaluation import HUMAN_WEIGHT, human_traces, train_and_evaluate
+    from preferences.selflearning.failure_points.evaluation import (GENERATED_TURNS, HUMAN_WEIGHT, human_traces,
+                                                                    train_and_evaluate)
 
-    model, _ = train_and_evaluate(train_turns=train_turns, test_turns=2_000, train_seed=1, test_seed=2,
+    model, _ = train_and_evaluate(train_turns=train_turns or GENERATED_TURNS, test_turns=2_000, train_seed=1, test_seed=2,
                                   human=human_traces(train_on),
                                   human_weight=HUMAN_WEIGHT if human_weight is None else human_weight)
     return model
@@ -123,7 +124,8 @@ def score(transcripts: list[dict[str, Any]], a: dict[str, str], b: dict[str, str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "failure_points_real")
-    parser.add_argument("--train-turns", type=int, default=20_000)
+    parser.add_argument("--train-turns", type=int, default=None,
+                        help="generated turns to train on (default: the library's GENERATED_TURNS)")
     parser.add_argument("--train-on", type=Path, action="append", default=[],
                         help="a set people labelled to train on besides the generated traffic (repeatable; "
                              "never the --data set)")

@@ -29,16 +29,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", type=Path, action="append", required=True, help="a labelled set (repeatable)")
     parser.add_argument("--weights", default="0,3,10,30,100")
-    parser.add_argument("--train-turns", type=int, default=20_000)
+    parser.add_argument("--train-turns", type=int, default=None,
+                        help="generated turns to train on (default: the library's GENERATED_TURNS)")
     args = parser.parse_args()
     if len(args.set) < 2:
         raise SystemExit("leave-one-set-out needs two sets or more")
     from preferences.selflearning.failure_points.classify import warm
-    from preferences.selflearning.failure_points.evaluation import human_traces, labelled_traces
+    from preferences.selflearning.failure_points.evaluation import GENERATED_TURNS, human_traces, labelled_traces
     from preferences.selflearning.failure_points.model import fit
 
     warm()
-    generated = labelled_traces(args.train_turns, 1, "train")
+    generated = labelled_traces(args.train_turns or GENERATED_TURNS, 1, "train")
     human = {d: human_traces([d]) for d in args.set}
     sets = {d: load_set(d) for d in args.set}
     rows = []

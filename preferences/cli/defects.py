@@ -167,7 +167,9 @@ def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
 
 @defects_app.command("train")
 def train(ctx: typer.Context,
-          turns: Annotated[int, typer.Option("--turns", min=500, help="Generated turns to train on.")] = 20_000,
+          turns: Annotated[Optional[int], typer.Option(
+              "--turns", min=500, help="Generated turns to train on (default 5,000: the labelled real turns "
+                                       "weigh more).")] = None,
           seed: Annotated[int, typer.Option("--seed", help="Seed of the training traffic; held-out uses seed+1.")]
           = 1,
           labelled: Annotated[Optional[list[Path]], typer.Option(
@@ -179,7 +181,7 @@ def train(ctx: typer.Context,
           model_path: ModelOpt = None, json_out: JsonOpt = False) -> None:
     """Fit the classifier on generated labelled traffic and on real turns people labelled, report held-out
     figures on generated traffic (rules vs model), save it."""
-    from preferences.selflearning.failure_points.evaluation import human_traces, train_and_evaluate
+    from preferences.selflearning.failure_points.evaluation import GENERATED_TURNS, human_traces, train_and_evaluate
     from preferences.selflearning.failure_points.model import default_model_path
 
     s = options(ctx, json_out)
@@ -189,6 +191,7 @@ def train(ctx: typer.Context,
         human = human_traces(sets)
     except (OSError, ValueError, KeyError) as exc:
         raise fail(f"--labelled: unreadable labelled set: {exc}", EXIT_DATA) from None
+    turns = turns or GENERATED_TURNS
     model, result = train_and_evaluate(train_turns=turns, test_turns=max(500, turns // 2), train_seed=seed,
                                        test_seed=seed + 1, human=human)
     saved = model.save(model_path or default_model_path())

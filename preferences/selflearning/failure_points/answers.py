@@ -44,17 +44,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("playing", r"^(?:playing|here's something)"),
 ))
 
-# Words that put a request inside the assistant's domains whatever NLU made of it: music, weather,
-# restaurants, sports, news and the smart home (the device names come from the device catalog).
-_DOMAIN = frozenset("""
-    sing sings singer sang song songs track tracks album artist band lyrics playlist shuffle skip next louder
-    quieter volume music playing
-    reservation reserve book booking booked table cancel menu restaurant restaurants dinner lunch
-    weather forecast rain raining snow snowing temperature degrees hot cold sunny windy freezing fog humid
-    score scores game games match won win lost team standings schedule playoffs league season
-    news headlines headline
-    lights light lamp lamps heat heating mode routine channel
-""".split())
+# Words that put a request inside the assistant's domains whatever NLU made of it, by domain (the device
+# names come from the device catalog): "will it be nice enough for a bbq" is no table booking.
+_DOMAINS: dict[str, frozenset[str]] = {domain: frozenset(words.split()) for domain, words in {
+    "music": "sing sings singer sang song songs track tracks album artist band lyrics playlist shuffle skip next "
+             "louder quieter volume music playing",
+    "restaurant": "reservation reserve book booking booked table cancel menu restaurant restaurants dinner lunch",
+    "weather": "weather forecast rain raining snow snowing temperature degrees hot cold sunny windy freezing fog "
+               "humid",
+    "sports": "score scores game games match won win lost team standings schedule playoffs league season",
+    "news": "news headlines headline",
+    "devices": "lights light lamp lamps heat heating mode routine channel",
+}.items()}
+_DOMAIN = frozenset().union(*_DOMAINS.values())
 
 # Words of the device catalog's multi-word names that say nothing of a device alone ("tv set", "front door").
 _NOT_DEVICE_WORDS = frozenset("set back front side air smart system machine maker range bar pot sound window roller "
@@ -73,11 +75,22 @@ def reply_kind(answer: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _domain_words() -> frozenset[str]:
+def _device_words() -> frozenset[str]:
     from preferences.skills.devices import DEVICES
 
-    device_words = {w for key, aliases in DEVICES.items() for name in (key, *aliases) for w in name.split()}
-    return _DOMAIN | frozenset(w for w in device_words if len(w) > 2 and w not in _NOT_DEVICE_WORDS)
+    words = {w for key, aliases in DEVICES.items() for name in (key, *aliases) for w in name.split()}
+    return _DOMAINS["devices"] | frozenset(w for w in words if len(w) > 2 and w not in _NOT_DEVICE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> frozenset[str]:
+    return _DOMAIN | _device_words()
+
+
+@lru_cache(maxsize=1)
+def _word_domains() -> dict[str, str]:
+    """Each domain word's domain (a word of two domains, such as "play", is in neither's list)."""
+    return {w: d for d, words in {**_DOMAINS, "devices": _device_words()}.items() for w in words}
 
 
 _WORD = re.compile(r"[a-z']+")
@@ -89,4 +102,11 @@ def domain_words(text: str) -> int:
     return sum(1 for w in _WORD.findall(text.lower()) if w in words)
 
 
-__all__ = ["domain_words", "reply_kind"]
+def request_domain(text: str) -> str:
+    """The domain most of the request's domain words belong to ("none" without any; a tie: the first said)."""
+    by_word = _word_domains()
+    said = [by_word[w] for w in _WORD.findall(text.lower()) if w in by_word]
+    return max(said, key=said.count) if said else "none"
+
+
+__all__ = ["domain_words", "reply_kind", "request_domain"]

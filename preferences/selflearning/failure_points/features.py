@@ -36,9 +36,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from preferences.selflearning.failure_points.answers import domain_words, reply_kind
+from preferences.selflearning.failure_points.answers import domain_words, reply_kind, request_domain
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import CHATTER_INTENTS
@@ -61,6 +62,12 @@ INTENT_ACTIONS: dict[str, str] = {
     "why_choice": "action_explain_choice", "activate_mode": "action_activate_mode",
     "define_concept": "action_define_concept",
 }
+# The domain of what a skill's action answered, to set against the domain of the request's words.
+ACTION_DOMAINS: dict[str, str] = {
+    "action_play_music": "music", "action_weather": "weather", "action_find_restaurant": "restaurant",
+    "action_sports_score": "sports", "action_news": "news", "action_control_device": "devices",
+    "action_device_status": "devices",
+}
 # Entities a request of the intent needs (one of them): a request without any lost one.
 NEEDS: dict[str, frozenset[str]] = {
     "play_music": frozenset({"artist", "genre", "song"}), "ask_weather": frozenset({"city"}),
@@ -71,6 +78,8 @@ NEEDS: dict[str, frozenset[str]] = {
 _CONNECTIVE = re.compile(r"(?:and|what about|how about|also|same|another|more|one more|now|ok and|try|then)\b")
 _DATE = re.compile(r"\b(?:tomorrow|tonight|weekend|next week|monday|tuesday|wednesday|thursday|friday|saturday|"
                    r"sunday|this (?:morning|afternoon|evening)|later)\b")
+# A count or a time said ("for 6", "for four", "at 8"): asked "How many people?" after it, it was missed.
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple)\b")
 _CODES = re.compile(r"\b[A-Z]{2}\b")  # country codes in a place key or label ("Oslo, 12, NO" is no refusal)
 # Words any request may carry without naming anything: English function words and the skills' own verbs and
 # nouns. What a request says beyond these and beyond its tagged entities is something NLU did not account
@@ -80,6 +89,7 @@ _GENERIC = frozenset(ENGLISH_STOP_WORDS) | frozenset("""
     play playing put hear listen listening queue start stop pause skip next resume louder quieter volume music
     song songs track tracks tune tunes album something anything stuff like love want wanna gonna need let lets
     pls please thanks thank ok okay hey hi yeah yes no nope uh um just really actually maybe bit little lot
+    great perfect nice cool awesome lovely sounds fine sure cheers
     weather forecast temperature rain raining snow snowing sunny cold hot warm outside today tonight tomorrow
     weekend week morning afternoon evening night now later right current currently going will gonna
     news headlines latest story stories update updates happening
@@ -96,6 +106,24 @@ def unexplained_words(text: str, values: Iterable[str]) -> int:
     """How many words of the request are neither generic nor inside a tagged entity's value."""
     covered = set(request_key(" ".join(values)).split())
     return sum(1 for w in request_key(text).split() if w not in _GENERIC and w not in covered and not w.isdigit())
+
+
+def unanswered_words(text: str, answer: str | None) -> int:
+    """How many of the request's own words (neither generic nor numbers) the answer does not echo.
+
+    What people read first: "play skinny love" answered "Playing 7 And 7 Is by Love", "did liverpool win
+    today" answered "Which team?", "i'm a chelsea fan and i love thai food" answered "you like thai food".
+    A word counts as echoed when the answer has it, has it inside a longer word ("radio" in "Radiohead"),
+    or has a word within a typo of it (RapidFuzz ratio 80: "beyonse" and "beyonce").
+    """
+    words = [w for w in request_key(text).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
+    if not words:
+        return 0
+    key = request_key(answer or "")
+    echoed = set(key.split())
+    missing = [w for w in words if w not in echoed and w not in key]
+    return sum(1 for w in missing if not echoed or process.extractOne(w, echoed, scorer=fuzz.ratio,
+                                                                        score_cutoff=80) is None)
 
 
 _NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
@@ -151,6 +179,7 @@ def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     out["needed_missing"] = bool(needs) and not any(r.entity in needs for r in res)
     out["value_words"] = max((len(r.value.split()) for r in res), default=0)
     out["unexplained"] = unexplained_words(trace.text, (r.value for r in res))
+    out["unanswered"] = unanswered_words(trace.text, trace.answer)
 
 
 def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:
@@ -184,10 +213,14 @@ def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     time_tagged = any(r.entity == "time" for r in trace.resolutions)
     answer = (trace.answer or "").lower()
     out["date_said"] = bool(dates)
+    out["number_said"] = _NUMBER.search(low) is not None
     out["time_tagged"] = time_tagged
     out["day_mismatch"] = bool(dates or time_tagged) and "today" in answer and not dates & set(_DATE.findall(answer))
     filled = trace.unnamed
     out["filled"] = len(filled)
+    said, answered = request_domain(trace.text), ACTION_DOMAINS.get(trace.action or "", "none")
+    out["words_domain"] = said
+    out["domain_mismatch"] = said != "none" and answered != "none" and said != answered
     out["ctx"] = c is not None
     if c is None:
         out["ctx_gap"] = CONTEXT_GAP
@@ -197,6 +230,8 @@ def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     out["ctx_ok"] = c.outcome == "success"
     out["ctx_skill"] = c.action in skills
     out["ctx_same_action"] = trace.action is not None and trace.action == c.action
+    # "and barcelona" after a score, answered with Barcelona's weather: the conversation's domain dropped
+    out["ctx_domain_switch"] = c.action in ACTION_DOMAINS and answered not in ("none", ACTION_DOMAINS[c.action])
     out["ctx_asked"] = c.asked
     out["ctx_names_shared"] = bool(named & set(c.entities))
     needs = NEEDS.get(c.intent or "")

@@ -1,9 +1,10 @@
-"""The answer kinds and domain words the failure point features read (answers.py)."""
+"""The answer kinds, domain words and answer fit the failure point features read (answers.py, features.py)."""
 from __future__ import annotations
 
 import pytest
 
-from preferences.selflearning.failure_points.answers import domain_words, reply_kind
+from preferences.selflearning.failure_points.answers import domain_words, reply_kind, request_domain
+from preferences.selflearning.failure_points.features import unanswered_words
 
 
 @pytest.mark.parametrize(("answer", "kind"), [
@@ -35,3 +36,30 @@ def test_domain_words_count_the_assistants_subjects_and_devices_not_generic_word
     assert domain_words("turn on the dehumidifier in the basement") == 0  # not a device it knows
     assert domain_words("start the roomba") == 1  # a device alias from the device catalog
     assert domain_words("set a timer for ten minutes") == 0  # "set" is a word of "tv set", not a device
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("will it be windy for a bbq on saturday", "weather"),
+    ("cancel my reservation", "restaurant"),
+    ("who sings it", "music"),
+    ("did they win the match", "sports"),
+    ("start the roomba", "devices"),
+    ("set a timer for ten minutes", "none"),
+])
+def test_a_request_belongs_to_the_domain_most_of_its_domain_words_name(text: str, domain: str) -> None:
+    assert request_domain(text) == domain
+
+
+@pytest.mark.parametrize(("text", "answer", "missing"), [
+    ("play skinny love", "Playing 7 And 7 Is by Love.", 1),  # "skinny"
+    ("i'm a chelsea fan and i love thai food", "Got it: you like thai food.", 2),  # "chelsea", "fan"
+    ("did liverpool win today", 'Which team? For example: "how did the Celtics do?"', 1),
+    ("play radio head karma police", "Playing Karma Police by Radiohead.", 0),  # inside a longer word
+    ("play beyonse", "Playing Halo by Beyoncé.", 0),  # a typo of a word the answer has
+    ("play some jazz", "Playing some jazz: So What by Miles Davis.", 0),  # generic words need no echo
+    ("turn the lights red", "Done: the living room lights are on.", 1),
+    ("what's up", None, 0),
+])
+def test_unanswered_words_are_the_requests_own_words_the_answer_does_not_echo(text: str, answer: str | None,
+                                                                              missing: int) -> None:
+    assert unanswered_words(text, answer) == missing
