@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from preferences.selflearning.failure_points.answers import domain_words, reply_kind, request_domain
+from preferences.selflearning.failure_points.resolve import names_entity
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.normalize import request_key
 from preferences.selflearning.outcome import CHATTER_INTENTS
@@ -108,7 +109,7 @@ def unexplained_words(text: str, values: Iterable[str]) -> int:
     return sum(1 for w in request_key(text).split() if w not in _GENERIC and w not in covered and not w.isdigit())
 
 
-def unanswered_words(text: str, answer: str | None) -> int:
+def unanswered_words(text: str, answer: str | None) -> list[str]:
     """How many of the request's own words (neither generic nor numbers) the answer does not echo.
 
     What people read first: "play skinny love" answered "Playing 7 And 7 Is by Love", "did liverpool win
@@ -118,12 +119,12 @@ def unanswered_words(text: str, answer: str | None) -> int:
     """
     words = [w for w in request_key(text).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
     if not words:
-        return 0
+        return []
     key = request_key(answer or "")
     echoed = set(key.split())
     missing = [w for w in words if w not in echoed and w not in key]
-    return sum(1 for w in missing if not echoed or process.extractOne(w, echoed, scorer=fuzz.ratio,
-                                                                        score_cutoff=80) is None)
+    return [w for w in missing
+            if not echoed or process.extractOne(w, echoed, scorer=fuzz.ratio, score_cutoff=80) is None]
 
 
 _NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
@@ -179,7 +180,10 @@ def _entity_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     out["needed_missing"] = bool(needs) and not any(r.entity in needs for r in res)
     out["value_words"] = max((len(r.value.split()) for r in res), default=0)
     out["unexplained"] = unexplained_words(trace.text, (r.value for r in res))
-    out["unanswered"] = unanswered_words(trace.text, trace.answer)
+    missing = unanswered_words(trace.text, trace.answer)
+    out["unanswered"] = len(missing)
+    # of those, the ones a catalog knows as a name: "madison" unanswered is a missed city, "jacket" is not
+    out["unanswered_names"] = sum(1 for w in missing if names_entity(w) is not None)
 
 
 def _rephrase_features(trace: TurnTrace, out: dict[str, Any]) -> None:

@@ -183,4 +183,15 @@ def from_record(record: ResolvedEntity, value: str, confidence: float | None = N
                       record.how, recorded=True)
 
 
-__all__ = ["Resolution", "from_record", "nearest", "resolve", "vocabulary"]
+# Entities a lone word of a request may name, for telling a name the answer ignored ("madison", "liverpool")
+# from a word that names nothing ("jacket"). Songs are left out: some title is every common word.
+NAMING_ENTITIES = ("city", "team", "artist", "genre", "cuisine")
+
+
+@lru_cache(maxsize=1 << 16)
+def names_entity(word: str) -> str | None:
+    """The first of `NAMING_ENTITIES` whose catalog resolves `word` (cached: requests repeat their words)."""
+    return next((e for e in NAMING_ENTITIES if _resolve(e, word)[1] is not None), None)
+
+
+__all__ = ["NAMING_ENTITIES", "Resolution", "from_record", "names_entity", "nearest", "resolve", "vocabulary"]

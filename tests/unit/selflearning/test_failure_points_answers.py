@@ -62,4 +62,14 @@ def test_a_request_belongs_to_the_domain_most_of_its_domain_words_name(text: str
 ])
 def test_unanswered_words_are_the_requests_own_words_the_answer_does_not_echo(text: str, answer: str | None,
                                                                               missing: int) -> None:
-    assert unanswered_words(text, answer) == missing
+    assert len(unanswered_words(text, answer)) == missing
+
+
+def test_a_lone_word_names_an_entity_when_a_catalog_resolves_it_songs_aside() -> None:
+    from preferences.selflearning.failure_points.resolve import names_entity
+
+    assert names_entity("madison") == "city"
+    assert names_entity("lakers") == "team"
+    assert names_entity("grunge") == "genre"
+    assert names_entity("jacket") is None
+    assert names_entity("whiskey") is None  # only a song title: every common word is one
