@@ -41,7 +41,7 @@ MORE_LIKE = ("more like this", "something similar", "something more upbeat", "pl
 MORE_BY = ("another one by them", "one more by them", "play another one", "another song by them",
            "more from them", "something else by them")
 
-# --- playback controls while music plays (the assistant has no playback skill) -------------------
+# --- playback controls while music plays ("skip" plays the next track, volume words set the speaker) -
 SKIPS = ("skip", "skip this song", "next song", "skip this one", "next one please", "skip it", "skip that track",
          "go to the next one")
 CONTROLS = ("louder", "turn it up", "pause", "pause the music", "volume down please", "turn it down a bit",
@@ -104,6 +104,7 @@ STORED = ("Got it, {v}. I'll remember that.", "Okay, noted: {v}.")
 DISLIKED = ("Okay, I'll avoid {v} from now on.", "Noted: no more {v}.")
 DENIED = ("Okay, I won't.", "Alright, never mind then.")
 WHICH_DEVICE = ("Which device do you mean?", "Which device should I change?")
+SPEAKER_SET = ("Done: the living room speaker is on, volume {v}.", "The speaker is at {v} now.")
 CHATTER_ANSWERS = {
     "goodbye": ("utter_goodbye", ("Goodbye! Talk to you soon.", "See you later!")),
     "thank": ("utter_youre_welcome", ("You're welcome!", "Any time!")),

@@ -104,10 +104,13 @@ def test_playback_statements_and_what_no_skill_serves() -> None:
         for turns in _runs("playback", genre, fail=fail, n=60):
             control = turns[1]
             assert control.turn.text in X.SKIPS + X.CONTROLS
-            expected = {("skip", "action_guided_qa"): P.DIALOGUE, ("nlu_fallback", "action_handle_fallback"): P.INTENT,
-                        ("control_device", "action_control_device"): P.INTENT,
-                        ("out_of_scope", "utter_out_of_scope"): P.CORRECT, ("play_music", "action_play_music"): P.CORRECT}
-            assert control.label is expected[(control.turn.intent, control.actions[0])]
+            # the written convention (benchmarks/data/failure_points_labelling.md), as the real sets' labellers
+            expected = {("skip", "action_guided_qa"): P.INTENT, ("nlu_fallback", "action_handle_fallback"): P.INTENT,
+                        ("out_of_scope", "utter_out_of_scope"): P.INTENT, ("play_music", "action_play_music"): P.CORRECT}
+            if control.turn.intent == "control_device":  # the speaker set is right; "Which device?" lost it
+                assert control.label is (P.DIALOGUE if "which device" in control.turn.answer.lower() else P.CORRECT)
+            else:
+                assert control.label is expected[(control.turn.intent, control.actions[0])]
             assert (control.label is P.CORRECT) is not fail
     for fail in (True, False):
         for turns in _runs("unservable", genre, fail=fail, n=30):
@@ -209,7 +212,7 @@ def test_a_model_trained_on_generated_traffic_labels_hand_written_context_turns(
     cases = {
         "lost city": (_follow_up("Using Boston, where you live. In Boston it's sunny today.", home)[1], P.DIALOGUE),
         "skip": (build_session([music, raw("skip this song", 90, "skip", (), "We're not in the middle of anything.",
-                                           "action_guided_qa", conf=0.93)])[1], P.DIALOGUE),
+                                           "action_guided_qa", conf=0.93)])[1], P.INTENT),  # a misread music control
         "skip in the Q&A": (build_session([
             raw("learn my preferences", 0, "learn_preferences", (), "Great, a few quick questions. What kind of music "
                 "do you like?", "action_guided_qa"),
