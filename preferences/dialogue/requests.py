@@ -33,12 +33,21 @@ if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
 
 
+# How long what the last request was about carries over to a request that names none of it (`carry`): a
+# conversation's next question, not one asked after a break.
+CARRY_SECONDS = 600.0
 # How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
 
 def has_values(entities: Mapping[str, Any]) -> bool:
     return any(values_of(entities, name) for name in entities)
+
+
+def _names_device(ctx: TurnContext) -> bool:
+    """The words name a device NLU did not tag ("the fan"), or mean the thermostat ("make it warmer")."""
+    return bool(devices.find_device(ctx.text)) or \
+        devices.implies_thermostat(ctx.text, bool(values_of(ctx.entities, "room")))
 
 
 class Requests:
@@ -62,6 +71,23 @@ class Requests:
         kept = {name: value for name, value in last.entities.items() if name not in ctx.entities}
         return ctx.with_entities({**kept, **ctx.entities})
 
+    def carry(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
+        """A request of the last request's skill that names none of what that one was about (the skill's
+        `carries`) is about the same: "will it be windy" after the weather in Denver is Denver's, "did they
+        win" after the Celtics the Celtics', "turn it back on" after the kitchen lights those lights. Not while
+        a question of the assistant is open (the words may answer it), nor after a break (`CARRY_SECONDS`),
+        and what the turn names stays."""
+        last, state = ctx.state.last_request, ctx.state
+        if last is None or last.skill != skill or state.pending is not None or state.qa is not None:
+            return None
+        if not ctx.history or ctx.at - ctx.history[-1].at > CARRY_SECONDS:
+            return None
+        carries = registry.skill(skill).carries if skill in registry.BY_NAME else ()
+        if not carries or values_of(ctx.entities, carries[0]) or (carries[0] == "device" and _names_device(ctx)):
+            return None
+        kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
+        return ctx.with_entities({**ctx.entities, **kept}) if values_of(kept, carries[0]) else None
+
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
         """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's
         speaker is meant, not "which device?". Not once the music was stopped, and not for "make it warmer"
@@ -69,13 +95,12 @@ class Requests:
         last = ctx.state.last_request
         if skill != "control_device" or last is None or last.skill != "play_music" or ctx.state.playing is None:
             return None
-        if values_of(ctx.entities, "device") or devices.find_device(ctx.text) or \
-                devices.implies_thermostat(ctx.text, bool(values_of(ctx.entities, "room"))):
+        if values_of(ctx.entities, "device") or _names_device(ctx):
             return None
         return ctx.with_entities({**ctx.entities, "device": ["speaker"]})
 
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
-        ctx = self.follow_up(ctx, skill) or self.music_device(ctx, skill) or ctx
+        ctx = self.follow_up(ctx, skill) or self.carry(ctx, skill) or self.music_device(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:
             return self.run(ctx, skill, entities)

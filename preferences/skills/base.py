@@ -80,6 +80,11 @@ class Skill:
     # entities that, said as a fragment right after a request of this skill ("and tomorrow?", "what about in
     # chicago"), ask for that request again with them changed
     follows: tuple[str, ...] = ()
+    # what a request of this skill is about, first the entity that decides ("city"; "device", then "room"): a
+    # request of the same skill right after one that names none of it ("will it be windy" after the weather
+    # in Denver, "did they win" after the Celtics, "turn it back on" after the kitchen lights) is about the
+    # same; asking "Which city?" then would ignore what the conversation just said
+    carries: tuple[str, ...] = ()
     slots: tuple[Slot, ...] = ()
     questions: tuple[Question, ...] = ()
     examples: tuple[str, ...] = field(default=())  # a few requests, for help texts and smoke tests

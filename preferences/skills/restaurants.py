@@ -247,7 +247,7 @@ SKILLS = (
     Skill(name="find_restaurant", intent="find_restaurant", action="action_find_restaurant", reply=reply,
           provider=lambda today=None: OfflineRestaurantProvider(),
           hint="What kind of food did you want, and where?", teaches=("cuisine",), answers=("cuisine",),
-          follows=("cuisine", "city", "time", "party_size"),
+          follows=("cuisine", "city", "time", "party_size"), carries=("city",),
           slots=(Slot("cuisine", "food", "cuisine", normalize=food.normalize_cuisine, noun="{} food", order=30),),
           questions=(Question("cuisine", "What's your favourite kind of food?", order=30),),
           examples=("find me a Thai restaurant", "somewhere to eat in Portland"), resolves=resolve_named),

@@ -159,7 +159,7 @@ def resolve_named(entity: str, words: str) -> ResolvedEntity | None:
 SKILLS = (
     Skill(name="sports_score", intent="sports_score", action="action_sports_score", reply=reply,
           provider=lambda today=None: OfflineScoreProvider(), hint="Which team did you mean?",
-          teaches=("team",), answers=("team",), follows=("team",),
+          teaches=("team",), answers=("team",), follows=("team",), carries=("team",),
           slots=(Slot("team", "sports", "team", normalize=normalize_team, describe=_team_phrase, order=40),),
           questions=(Question("team", "Which sports team do you support?", order=20),),
           examples=("how did the Celtics do", "Yankees score"), resolves=resolve_named),

@@ -142,7 +142,7 @@ SKILLS = (
     Skill(name="weather", intent="ask_weather", action="action_weather", reply=reply,
           provider=lambda today=None: OfflineWeatherProvider(),
           hint="Which city did you mean? Adding the state helps, like \"Springfield, Illinois\".",
-          teaches=("units",), answers=("city",), follows=("city", "time"),
+          teaches=("units",), answers=("city",), follows=("city", "time"), carries=("city",),
           slots=(Slot("home_city", "location", "city", multi_valued=False, normalize=normalize_city, order=60,
                       describe=lambda value, polarity: f"you live in {_label(value)}"),
                  Slot("units", "weather", "units", multi_valued=False, normalize=normalize_units, order=70,

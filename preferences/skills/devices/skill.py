@@ -99,9 +99,9 @@ SKILLS = (
     Skill(name="control_device", intent="control_device", action="action_control_device",
           reply=control_device_reply, hint="Which device, and what should I do with it?",
           examples=("turn on the kitchen lights", "set the thermostat to 70", "lock the front door"),
-          follows=("room", "device"), resolves=resolve_named),
+          follows=("room", "device"), carries=("device", "room"), resolves=resolve_named),
     Skill(name="device_status", intent="device_status", action="action_device_status",
           reply=device_status_reply, hint="Which device did you mean?",
           examples=("is the oven on", "is the back door locked"), follows=("room", "device"),
-          resolves=resolve_named),
+          carries=("device", "room"), resolves=resolve_named),
 )

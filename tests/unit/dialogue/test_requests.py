@@ -154,3 +154,29 @@ def test_warmer_after_music_is_the_thermostat_and_after_stop_the_speaker_is_not_
     stopped.request("play_music", "play some jazz", {"genre": ["jazz"]})
     stopped.do("guided_qa", "stop", "stop")  # the music stops; music is still the last request
     assert "Which device?" in stopped.request("control_device", "turn it up a bit", {})
+
+
+def test_a_request_that_names_nothing_of_the_last_one_is_about_the_same(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in denver", {"city": ["denver"]})
+    windy = chat.request("weather", "will it be windy", {})
+    assert "Denver" in windy and "Which city" not in windy
+    assert "Miami" in chat.request("weather", "and is it hot in miami", {"city": ["miami"]})  # named: it stays
+    chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
+    assert "Celtics" in chat.request("sports_score", "did they win", {})
+    chat.request("control_device", "turn off the kitchen lights", {"device": ["lights"], "room": ["kitchen"]})
+    back_on = chat.request("control_device", "turn them back on", {})
+    assert "kitchen lights" in back_on.lower() and "Which device" not in back_on
+    # another device in the words, or the thermostat meant, is not the lights
+    assert "lights" not in chat.request("control_device", "make it warmer in here", {}).lower()
+    # without a request of the same skill before, the skill asks (or uses what it knows of the user)
+    fresh = Chat(conv, user="di")
+    fresh.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
+    assert "Which city" in fresh.request("weather", "will it be windy", {})
+
+
+def test_after_a_break_the_last_request_is_not_carried(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
+    chat.clock += 3600
+    assert "Which team" in chat.request("sports_score", "did they win", {})
