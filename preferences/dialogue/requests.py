@@ -36,12 +36,20 @@ if TYPE_CHECKING:
 # How long what the last request was about carries over to a request that names none of it (`carry`): a
 # conversation's next question, not one asked after a break.
 CARRY_SECONDS = 600.0
+# Words that point back at what was just talked about ("turn it off", "send them back").
+_REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
 # How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
 
 def has_values(entities: Mapping[str, Any]) -> bool:
     return any(values_of(entities, name) for name in entities)
+
+
+def _resolves(skill: Any, entity: str, value: str) -> bool:
+    """The skill finds what `value` names (or does not look it up in a catalog)."""
+    record = skill.resolves(entity, value) if skill.resolves else None
+    return record is None or record.resolved is not None
 
 
 def _names_device(ctx: TurnContext) -> bool:
@@ -82,11 +90,18 @@ class Requests:
             return None
         if not ctx.history or ctx.at - ctx.history[-1].at > CARRY_SECONDS:
             return None
-        carries = registry.skill(skill).carries if skill in registry.BY_NAME else ()
-        if not carries or values_of(ctx.entities, carries[0]) or (carries[0] == "device" and _names_device(ctx)):
+        spec = registry.skill(skill) if skill in registry.BY_NAME else None
+        carries = spec.carries if spec else ()
+        if not carries or values_of(ctx.entities, carries[0]):
+            return None
+        # a device only when the words point back at it ("turn it off", "send them back"): "make sure the
+        # toaster is off" names a device the catalog lacks, and must not switch off the last one instead
+        if carries[0] == "device" and (_names_device(ctx) or not _REFERS_BACK.search(fold(ctx.text))):
             return None
         kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
-        return ctx.with_entities({**ctx.entities, **kept}) if values_of(kept, carries[0]) else None
+        if not values_of(kept, carries[0]) or not _resolves(spec, carries[0], values_of(kept, carries[0])[0]):
+            return None  # what the last request named and the skill could not find ("alabama") is no context
+        return ctx.with_entities({**ctx.entities, **kept})
 
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
         """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's

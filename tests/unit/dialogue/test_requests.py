@@ -180,3 +180,15 @@ def test_after_a_break_the_last_request_is_not_carried(conv: Conversation) -> No
     chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
     chat.clock += 3600
     assert "Which team" in chat.request("sports_score", "did they win", {})
+
+
+def test_only_what_the_skill_found_carries_and_a_device_only_when_the_words_point_back(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in alabama", {"city": ["alabama"]})  # no city the catalog knows
+    assert "Which city" in chat.request("weather", "will there be thunderstorms", {})
+    chat.request("control_device", "turn on the coffee maker", {"device": ["coffee maker"]})
+    assert "coffee maker" in chat.request("control_device", "turn it off", {}).lower()
+    other = Chat(conv, user="ed")
+    other.request("control_device", "turn on the coffee maker", {"device": ["coffee maker"]})
+    toaster = other.request("control_device", "make sure the toaster is off", {})
+    assert toaster.startswith("Which device")  # not "Done: I stopped the coffee maker"
