@@ -55,8 +55,8 @@ def trained_model(train_turns: int | None, train_on: list[Path], human_weight: f
     from preferences.selflearning.failure_points.evaluation import (GENERATED_TURNS, HUMAN_WEIGHT, human_traces,
                                                                     train_and_evaluate)
 
-    model, _ = train_and_evaluate(train_turns=train_turns or GENERATED_TURNS, test_turns=2_000, train_seed=1, test_seed=2,
-                                  human=human_traces(train_on),
+    model, _ = train_and_evaluate(train_turns=train_turns or GENERATED_TURNS, test_turns=2_000, train_seed=1,
+                                  test_seed=2, human=human_traces(train_on),
                                   human_weight=HUMAN_WEIGHT if human_weight is None else human_weight)
     return model
 

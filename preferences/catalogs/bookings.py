@@ -66,7 +66,7 @@ class When:
 def number_in(words: list[str]) -> int | None:
     """The first number written as digits or words ("4", "four", "twenty two", "twenty-two")."""
     for i, word in enumerate(words):
-        if word.isdigit():
+        if word.isdecimal():  # not isdigit(): "⓵" and "²" are digits int() refuses
             return int(word)
         if word in NUMBERS:
             value = NUMBERS[word]
@@ -170,7 +170,7 @@ def _hour_words(words: list[str]) -> tuple[int, int] | None:
     """ "seven", "seven thirty", "half past seven", "quarter to eight" -> (hour, minute)."""
     for i, word in enumerate(words):
         if word in ("half", "quarter") and i + 2 < len(words) and words[i + 1] in ("past", "to", "after"):
-            hour = NUMBERS.get(words[i + 2]) or (int(words[i + 2]) if words[i + 2].isdigit() else None)
+            hour = NUMBERS.get(words[i + 2]) or (int(words[i + 2]) if words[i + 2].isdecimal() else None)
             if hour is None or hour > 12:
                 return None
             minutes = 30 if word == "half" else 15

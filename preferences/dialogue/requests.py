@@ -46,6 +46,11 @@ def has_values(entities: Mapping[str, Any]) -> bool:
     return any(values_of(entities, name) for name in entities)
 
 
+def recent(ctx: TurnContext) -> bool:
+    """The user's previous turn was within `CARRY_SECONDS`: the conversation goes on, its context holds."""
+    return bool(ctx.history) and ctx.at - ctx.history[-1].at <= CARRY_SECONDS
+
+
 def _resolves(skill: Any, entity: str, value: str) -> bool:
     """The skill finds what `value` names (or does not look it up in a catalog)."""
     record = skill.resolves(entity, value) if skill.resolves else None
@@ -88,7 +93,7 @@ class Requests:
         last, state = ctx.state.last_request, ctx.state
         if last is None or last.skill != skill or state.pending is not None or state.qa is not None:
             return None
-        if not ctx.history or ctx.at - ctx.history[-1].at > CARRY_SECONDS:
+        if not recent(ctx):
             return None
         spec = registry.skill(skill) if skill in registry.BY_NAME else None
         carries = spec.carries if spec else ()

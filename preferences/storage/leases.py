@@ -53,7 +53,7 @@ def holder_gone(holder: str) -> bool:
     """
     host, _, rest = holder.partition(":")
     pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit() or int(pid) <= 0:
+    if host != socket.gethostname() or not pid.isdecimal() or int(pid) <= 0:
         return False
     try:
         os.kill(int(pid), 0)  # signal 0: only asks whether the process exists

@@ -192,3 +192,14 @@ def test_only_what_the_skill_found_carries_and_a_device_only_when_the_words_poin
     other.request("control_device", "turn on the coffee maker", {"device": ["coffee maker"]})
     toaster = other.request("control_device", "make sure the toaster is off", {})
     assert toaster.startswith("Which device")  # not "Done: I stopped the coffee maker"
+
+
+def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in boston", {"city": ["boston"]})
+    sydney = chat.do("fallback", "and in sydney", {"city": ["sydney"]}, intent="nlu_fallback")
+    assert "Sydney" in sydney and "didn't quite get that" not in sydney
+    # nothing the last request's skill follows, or after a break: still "say it another way"
+    assert "didn't quite get that" in chat.do("fallback", "how are you", {}, intent="nlu_fallback")
+    chat.clock += 3600
+    assert "didn't quite get that" in chat.do("fallback", "and in tacoma", {"city": ["tacoma"]}, intent="nlu_fallback")

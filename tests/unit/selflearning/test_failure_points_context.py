@@ -104,7 +104,7 @@ def test_playback_statements_and_what_no_skill_serves() -> None:
         for turns in _runs("playback", genre, fail=fail, n=60):
             control = turns[1]
             assert control.turn.text in X.SKIPS + X.CONTROLS
-            # the written convention (benchmarks/data/failure_points_labelling.md), as the real sets' labellers
+            # the written convention (benchmarks/data/failure_points_labelling.md), as the real sets' people
             expected = {("skip", "action_guided_qa"): P.INTENT, ("nlu_fallback", "action_handle_fallback"): P.INTENT,
                         ("out_of_scope", "utter_out_of_scope"): P.INTENT, ("play_music", "action_play_music"): P.CORRECT}
             if control.turn.intent == "control_device":  # the speaker set is right; "Which device?" lost it
