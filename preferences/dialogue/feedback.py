@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from preferences.dialogue.context import TurnContext
-from preferences.dialogue.requests import recent
+from preferences.dialogue.requests import found_all, recent
 from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
                                         remember_key)
 from preferences.selflearning.settings import MiningSettings
@@ -31,14 +31,15 @@ class Feedback:
         "friday at 6pm" after a table search, "no post malone" after a song): NLU reads one message at a
         time and could not place the fragment, the conversation can. Then it is that request again with
         those values, as a bare answer would be; not while a question of the assistant is open, nor after a
-        break. The real sets' labellers found "Sorry, I didn't get that" to such fragments the most common
+        break, nor when the skill does not find a value ("under the name okafor" tagged as a city). The real sets' labellers found "Sorry, I didn't get that" to such fragments the most common
         failure of all (intent, rule 1 of benchmarks/data/failure_points_labelling.md).
         """
         state = ctx.state
-        if state.pending is None and state.qa is None and state.last_request is not None and recent(ctx):
+        last = state.last_request
+        if state.pending is None and state.qa is None and last is not None and recent(ctx):
             followed = self.follow_up(ctx, None)
-            if followed is not None:
-                return self.run(followed, state.last_request.skill, followed.entities)
+            if followed is not None and found_all(last.skill, ctx.entities):
+                return self.run(followed, last.skill, followed.entities)
         return Reply(["Sorry, I didn't quite get that. Could you say it another way?"], ctx.state)
 
     def never_mind(self: "Conversation", ctx: TurnContext) -> Reply:

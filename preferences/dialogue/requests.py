@@ -51,6 +51,12 @@ def recent(ctx: TurnContext) -> bool:
     return bool(ctx.history) and ctx.at - ctx.history[-1].at <= CARRY_SECONDS
 
 
+def found_all(skill: str, entities: Mapping[str, Any]) -> bool:
+    """The skill finds every value `entities` names ("okafor" is no city: NLU guessed, and so would we)."""
+    spec = registry.skill(skill)
+    return all(_resolves(spec, entity, value) for entity in entities for value in values_of(entities, entity))
+
+
 def _resolves(skill: Any, entity: str, value: str) -> bool:
     """The skill finds what `value` names (or does not look it up in a catalog)."""
     record = skill.resolves(entity, value) if skill.resolves else None

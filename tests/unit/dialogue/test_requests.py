@@ -201,5 +201,8 @@ def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversat
     assert "Sydney" in sydney and "didn't quite get that" not in sydney
     # nothing the last request's skill follows, or after a break: still "say it another way"
     assert "didn't quite get that" in chat.do("fallback", "how are you", {}, intent="nlu_fallback")
+    # a value the skill does not find is a guess of NLU's, not a city
+    assert "didn't quite get that" in chat.do("fallback", "under the name okafor", {"city": ["okafor"]},
+                                              intent="nlu_fallback")
     chat.clock += 3600
     assert "didn't quite get that" in chat.do("fallback", "and in tacoma", {"city": ["tacoma"]}, intent="nlu_fallback")
