@@ -146,8 +146,9 @@ def report(ctx: typer.Context,
 
 
 # Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
-# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh set, failure_points_real7,
-# is left out: it judges the model (`benchmarks/bench_defects_real.py`).
+# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh and eighth sets,
+# failure_points_real7 and failure_points_real8, are left out: they judge the model
+# (`benchmarks/bench_defects_real.py`).
 LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
                  "failure_points_real5", "failure_points_real6")
 

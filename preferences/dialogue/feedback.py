@@ -31,8 +31,9 @@ class Feedback:
         "friday at 6pm" after a table search, "no post malone" after a song): NLU reads one message at a
         time and could not place the fragment, the conversation can. Then it is that request again with
         those values, as a bare answer would be; not while a question of the assistant is open, nor after a
-        break, nor when the skill does not find a value ("under the name okafor" tagged as a city). The real sets' labellers found "Sorry, I didn't get that" to such fragments the most common
-        failure of all (intent, rule 1 of benchmarks/data/failure_points_labelling.md).
+        break, nor when the skill does not find a value ("under the name okafor" tagged as a city). The real
+        sets' labellers found "Sorry, I didn't get that" the most common failure of all (intent, rule 1 of
+        benchmarks/data/failure_points_labelling.md).
         """
         state = ctx.state
         last = state.last_request

@@ -109,9 +109,10 @@ class Requests:
         # toaster is off" names a device the catalog lacks, and must not switch off the last one instead
         if carries[0] == "device" and (_names_device(ctx) or not _REFERS_BACK.search(fold(ctx.text))):
             return None
-        kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
-        if not values_of(kept, carries[0]) or not _resolves(spec, carries[0], values_of(kept, carries[0])[0]):
+        subject = values_of(last.entities, carries[0])
+        if not subject or not _resolves(spec, carries[0], subject[0]):
             return None  # what the last request named and the skill could not find ("alabama") is no context
+        kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
         return ctx.with_entities({**ctx.entities, **kept})
 
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:

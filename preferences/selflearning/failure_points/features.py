@@ -110,7 +110,7 @@ def unexplained_words(text: str, values: Iterable[str]) -> int:
 
 
 def unanswered_words(text: str, answer: str | None) -> list[str]:
-    """How many of the request's own words (neither generic nor numbers) the answer does not echo.
+    """The request's own words (neither generic nor numbers) that the answer does not echo.
 
     What people read first: "play skinny love" answered "Playing 7 And 7 Is by Love", "did liverpool win
     today" answered "Which team?", "i'm a chelsea fan and i love thai food" answered "you like thai food".
