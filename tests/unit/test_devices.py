@@ -209,3 +209,46 @@ def test_a_room_that_should_be_warmer_or_cooler_means_the_thermostat(service: As
 def test_a_bare_number_or_percentage_without_a_temperature_still_asks_which_device(service: AssistantService) -> None:
     for text in ("set the kitchen to 50 percent", "set the kitchen to 45", "turn it up"):
         assert control(service, text).startswith("Which device?")
+
+
+@pytest.mark.parametrize("text, entities, colour", [
+    ("turn the lights red", {"device": "lights"}, "red"),
+    ("set the bedroom lights to blue", {"device": "lights", "room": "bedroom"}, "blue"),
+    ("make the kitchen lights warm white please", {"device": "lights", "room": "kitchen"}, "warm white"),
+])
+def test_a_colour_said_in_words_colours_the_lights(service: AssistantService, text: str, entities: dict[str, str],
+                                                   colour: str) -> None:
+    """NLU tags few colours; the words still say one, and "lights are on" ignored it (real set 1)."""
+    reply = control(service, text, **entities)
+    assert reply.startswith("Done:") and colour in reply
+    assert colour in status(service, "what are the lights like", **entities)
+
+
+def test_a_colour_word_colours_only_lights(service: AssistantService) -> None:
+    assert "red" not in control(service, "turn on the red fan", device="fan")
+
+
+@pytest.mark.parametrize("text, entities, when", [
+    ("turn them off in 40 minutes", {"device": "lights"}, "in 40 minutes"),
+    ("switch the tv off at 11", {"device": "tv"}, "at 11"),
+    ("turn on the porch light at 7pm", {"device": "light", "room": "porch"}, "at 7pm"),
+    ("start the dishwasher in an hour", {"device": "dishwasher"}, "in an hour"),
+])
+def test_a_change_for_later_is_not_made_now(service: AssistantService, text: str, entities: dict[str, str],
+                                            when: str) -> None:
+    """Switching off now what was asked for 11 o'clock is worse than saying it cannot wait (real sets 3, 6)."""
+    before = status(service, "status", **entities)
+    reply = control(service, text, **entities)
+    assert reply.startswith("I can't schedule") and when in reply
+    assert status(service, "status", **entities) == before
+
+
+@pytest.mark.parametrize("text, entities, done", [
+    ("dim the lights to 40", {"device": "lights"}, "40%"),
+    ("set the lights at 9 percent", {"device": "lights"}, "9%"),
+    ("run the sprinklers for 20 minutes", {"device": "sprinklers"}, "running"),
+])
+def test_a_level_or_a_run_time_is_not_a_time(service: AssistantService, text: str, entities: dict[str, str],
+                                             done: str) -> None:
+    reply = control(service, text, **entities)
+    assert reply.startswith("Done:") and done in reply

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 from preferences.catalogs.text import fold
 from preferences.resolution import ResolvedEntity
 from preferences.skills.base import Entities, Skill, SkillReply, first, with_resolutions
-from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, find_device, normalize_device, normalize_room
+from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, display_name, find_device, normalize_device, \
+    normalize_room
 from preferences.skills.devices.state import DeviceCommand, apply_command, status_text
-from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, felt_direction, implies_thermostat, level_word, \
-    scan_direction, scan_power, scan_state, parse_level, read_state
+from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, felt_direction, implies_thermostat, later_time, \
+    level_word, scan_color, scan_direction, scan_power, scan_state, parse_level, read_state
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -50,6 +51,12 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     if power not in (None, "on", "off"):
         power = None
     power = power or scan_power(words)
+    later = later_time(utterance, power)
+    if later is not None:
+        what = display_name(device, normalize_room(room_text, device, device_text))
+        return SkillReply(f"I can't schedule device changes yet, so I left the {what} as "
+                          f"{'they are' if SPEC[device].plural else 'it is'}. Ask me again {later}, or say it "
+                          "without the time to do it now.", {"later": later, "device": device})
     level = parse_level(first(entities, "level"))
     if level is None and utterance:
         level = level_word(utterance)
@@ -58,7 +65,7 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     spec = SPEC[device]
     if level is None and "mute" in words and spec.level and spec.level[0] == "volume":
         level = 0
-    color = first(entities, "color")
+    color = first(entities, "color") or (scan_color(utterance or "") if device == "lights" else None)
     return DeviceCommand(device, normalize_room(room_text, device, device_text), power, level,
                          color.lower() if color else None, state,
                          scan_direction(words) or (felt_direction(words) if device == "thermostat" else None),

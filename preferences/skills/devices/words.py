@@ -48,6 +48,39 @@ _TEMPERATURE = _FEELS_COLD | _FEELS_HOT | frozenset({"warmer", "warm", "warmup",
 _ROOM_TEMPERATURE = re.compile(r"\bset (?:the |my )?[a-z ]*? to (\d{2})\b(?! ?(?:%|percent|minutes?|mins?))")
 
 
+# Colours a light takes, read from the words when NLU tagged none ("turn the lights red", "set them to blue");
+# two-word ones first, so "warm white" is not read as "white".
+COLOR_WORDS = ("warm white", "cool white", "soft white", "soft yellow", "red", "orange", "yellow", "green", "blue",
+               "purple", "violet", "pink", "magenta", "cyan", "teal", "turquoise", "lavender", "amber", "white",
+               "daylight", "candlelight")
+_COLOR = re.compile(r"\b(" + "|".join(COLOR_WORDS) + r")\b")
+
+# A time to act at ("in 40 minutes", "at 11", "at 10:30 pm", "at midnight") said with on or off: the change
+# is for later, and doing it now is what the user did not ask for. "at 40" with no on/off stays a level.
+_LATER = re.compile(r"\b(?:in (?:\d+|an?|half an) (?:minutes?|mins?|hours?|hrs?)|"
+                    r"at (?:\d{1,2}(?::\d{2})? ?(?:am|pm|o'?clock)|\d{1,2}:\d{2}|noon|midnight)|"
+                    r"at (?:[1-9]|1[0-2])\b(?! ?(?:%|percent|per cent|degrees?|°)))")
+
+
+def scan_color(text: str) -> str | None:
+    """The colour a request names in its own words, or None."""
+    found = _COLOR.search(fold(text))
+    return found.group(1) if found else None
+
+
+def later_time(utterance: str | None, power: str | None) -> str | None:
+    """The time a request asks a change for ("in 40 minutes", "at 11"), or None to act now.
+
+    A bare "at 9" is a time only with on or off said ("turn them off at 9"); without them it may be a level.
+    """
+    found = _LATER.search((utterance or "").lower())
+    if found is None:
+        return None
+    when = found.group(0)
+    bare = re.fullmatch(r"at \d{1,2}", when) is not None
+    return None if bare and power is None else when
+
+
 def felt_direction(words: list[str]) -> str | None:
     """How a room that feels cold or hot should go: "it's freezing in here" is up, "it's stuffy" down."""
     said = set(words)

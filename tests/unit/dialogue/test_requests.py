@@ -194,6 +194,19 @@ def test_only_what_the_skill_found_carries_and_a_device_only_when_the_words_poin
     assert toaster.startswith("Which device")  # not "Done: I stopped the coffee maker"
 
 
+def test_a_colour_or_a_later_time_for_the_lights_just_talked_about(conv: Conversation) -> None:
+    """"set them to blue" and "turn them off at 9" after the kitchen lights (real sets 2 and 3 asked
+    "Which device?" and then ignored the colour or switched off at once)."""
+    chat = Chat(conv)
+    chat.request("control_device", "turn on the kitchen lights", {"device": ["lights"], "room": ["kitchen"]})
+    blue = chat.request("control_device", "set them to blue", {})
+    assert blue.startswith("Done:") and "kitchen lights" in blue and "blue" in blue
+    later = chat.request("control_device", "turn them off at 9", {})
+    assert "I can't schedule" in later and "kitchen lights" in later and "at 9" in later
+    assert "on" in chat.request("device_status", "are the kitchen lights on", {"device": ["lights"],
+                                                                                "room": ["kitchen"]})
+
+
 def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversation) -> None:
     chat = Chat(conv)
     chat.request("weather", "weather in boston", {"city": ["boston"]})
