@@ -33,7 +33,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("how_many", r"^how many"),
     ("unknown_value", r"^i (?:don't|couldn't) (?:have|know|find)"),
     ("goodbye", r"^(?:see you|bye|goodbye|have a)"),
-    ("welcome", r"^you're welcome"),
+    ("welcome", r"^(?:you're welcome|happy to help|any ?time)"),
+    ("greeting", r"^(?:hi|hello|hey)\b"),
     ("help", r"^here's what i can do"),
     ("ok", r"^ok\.?$"),
     ("learned", r"^got it"),
@@ -43,6 +44,30 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("done", r"^done"),
     ("playing", r"^(?:playing|here's something)"),
 ))
+
+# What a request says when the chatter answer of each kind is the right one: "Here's what I can do" fits
+# "what can you do", not "what teams do i follow"; "See you later!" fits "bye", not "ok what about friday
+# night"; a greeting fits "hello", not "danke". Thanks in a few languages: people thank in their own.
+_ASKED_FOR: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
+    "help": r"\b(?:help|what (?:can|do|else can|are) you|what are you able|options|commands|how does this work|"
+            r"what's possible|whats possible)\b",
+    "goodbye": r"\b(?:bye|goodbye|good ?night|nite|night|later|see (?:you|ya)|cya|that'?s all|that is all|"
+               r"i'?m done|gotta go|ciao|adios|tschuss|au revoir)\b",
+    "welcome": r"\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|ta|grazie|danke|gracias|merci|obrigad[oa]|"
+               r"asante|makasih|terima kasih|dank)\b",
+    "greeting": r"\b(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|hola|bonjour|hallo|"
+                r"ciao|namaste)\b",
+}.items()}
+
+
+def chatter_fits(text: str, kind: str) -> str:
+    """Whether a chatter answer ("help", "goodbye", "welcome", "greeting") is what the words asked for:
+    "yes", "no", or "n/a" for any other kind of answer."""
+    pattern = _ASKED_FOR.get(kind)
+    if pattern is None:
+        return "n/a"
+    return "yes" if pattern.search(text.lower()) else "no"
+
 
 # Words that put a request inside the assistant's domains whatever NLU made of it, by domain (the device
 # names come from the device catalog): "will it be nice enough for a bbq" is no table booking.
@@ -109,4 +134,4 @@ def request_domain(text: str) -> str:
     return max(said, key=said.count) if said else "none"
 
 
-__all__ = ["domain_words", "reply_kind", "request_domain"]
+__all__ = ["chatter_fits", "domain_words", "reply_kind", "request_domain"]

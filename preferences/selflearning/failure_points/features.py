@@ -39,7 +39,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from preferences.selflearning.failure_points.answers import domain_words, reply_kind, request_domain
+from preferences.selflearning.failure_points.answers import chatter_fits, domain_words, reply_kind, request_domain
 from preferences.selflearning.failure_points.resolve import names_entity
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.normalize import request_key
@@ -81,6 +81,10 @@ _DATE = re.compile(r"\b(?:tomorrow|tonight|weekend|next week|monday|tuesday|wedn
                    r"sunday|this (?:morning|afternoon|evening)|later)\b")
 # A count or a time said ("for 6", "for four", "at 8"): asked "How many people?" after it, it was missed.
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple)\b")
+# A question ("who sings it", "how long is left", "whats the spread") and words pointing at what was just
+# talked about: asked right after a skill's answer, it is about that answer, and "I can't do that" misses it.
+_QUESTION = re.compile(r"(?:who|what|whats|what's|when|where|which|why|how|is|are|was|did|does|do|can|will)\b")
+_REFERS_BACK = re.compile(r"\b(?:it|its|this|that|they|them|those|these|he|she|him|her|his|one|there)\b")
 _CODES = re.compile(r"\b[A-Z]{2}\b")  # country codes in a place key or label ("Oslo, 12, NO" is no refusal)
 # Words any request may carry without naming anything: English function words and the skills' own verbs and
 # nouns. What a request says beyond these and beyond its tagged entities is something NLU did not account
@@ -271,6 +275,9 @@ def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
         # what the words were about
         "reply_kind": reply_kind(trace.answer), "domain_words": domain_words(trace.text),
     }
+    out["chatter_fits"] = chatter_fits(trace.text, out["reply_kind"])
+    out["question"] = _QUESTION.match(trace.text.lower()) is not None or trace.text.rstrip().endswith("?")
+    out["refers_back"] = _REFERS_BACK.search(trace.text.lower()) is not None
     for signal, bit in SIGNAL_BITS.items():
         out[f"signal_{signal.value}"] = bool(trace.signals & bit)
     _entity_features(trace, out)
