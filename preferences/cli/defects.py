@@ -146,11 +146,11 @@ def report(ctx: typer.Context,
 
 
 # Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
-# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh and eighth sets,
-# failure_points_real7 and failure_points_real8, are left out: they judge the model
-# (`benchmarks/bench_defects_real.py`).
+# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh and eighth sets judged the
+# model before they joined (docs/failure-points.md); the ninth, failure_points_real9, is left out: it judges
+# the model now (`benchmarks/bench_defects_real.py`).
 LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
-                 "failure_points_real5", "failure_points_real6")
+                 "failure_points_real5", "failure_points_real6", "failure_points_real7", "failure_points_real8")
 
 
 def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
