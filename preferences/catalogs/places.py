@@ -68,8 +68,34 @@ def _gazetteer() -> tuple[dict[str, list[City]], dict[str, str]]:
         region_alias.setdefault(fold(co["name"]), code)
         region_alias.setdefault(fold(co["iso3"]), code)
     region_alias.update({"usa": "US", "us": "US", "united states": "US", "america": "US", "uk": "GB",
-                         "england": "GB", "britain": "GB", "great britain": "GB"})
+                         "england": "GB", "britain": "GB", "great britain": "GB", "scotland": "GB", "wales": "GB",
+                         "northern ireland": "GB"})
+    region_alias.update(_DEMONYMS)
     return by_name, region_alias
+
+
+# How people name a country by its people ("the australian one", "no the venezuelan one").
+_DEMONYMS = {
+    "american": "US", "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "irish": "IE",
+    "australian": "AU", "canadian": "CA", "kiwi": "NZ", "venezuelan": "VE", "colombian": "CO", "mexican": "MX",
+    "spanish": "ES", "french": "FR", "german": "DE", "italian": "IT", "dutch": "NL", "portuguese": "PT",
+    "jamaican": "JM", "indian": "IN", "south african": "ZA", "argentinian": "AR", "argentine": "AR",
+    "brazilian": "BR", "chilean": "CL", "peruvian": "PE", "filipino": "PH", "nigerian": "NG", "kenyan": "KE",
+    "swiss": "CH", "austrian": "AT", "belgian": "BE", "swedish": "SE", "norwegian": "NO", "danish": "DK",
+    "polish": "PL", "greek": "GR", "turkish": "TR", "japanese": "JP", "chinese": "CN", "russian": "RU",
+}
+# Words around a region said alone that add nothing to it: "no, the uk one", "i meant the one in ontario".
+_AROUND_REGION = frozenset("no nope not the one ones in i meant mean said and what about how about sorry actually "
+                           "please pls i'm im one's from of that this there".split())
+
+
+def region_named(text: str) -> str | None:
+    """The region (country, US state, or a people's name for a country) a fragment says and nothing else,
+    as `candidates` reads it after a comma ("Birmingham, alabama"); None when the words say more."""
+    words = [w for w in fold(text).replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
+             if w not in _AROUND_REGION]
+    said = " ".join(words)
+    return said if said and said in _gazetteer()[1] else None
 
 
 def candidates(value: str) -> list[City]:

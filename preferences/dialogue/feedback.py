@@ -38,6 +38,9 @@ class Feedback:
         state = ctx.state
         last = state.last_request
         if state.pending is None and state.qa is None and last is not None and recent(ctx):
+            redone = self.redo_in_region(ctx)  # "no the venezuelan one" after Valencia
+            if redone is not None:
+                return redone
             followed = self.follow_up(ctx, None)
             if followed is not None and found_all(last.skill, ctx.entities):
                 return self.run(followed, last.skill, followed.entities)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from preferences.catalogs import normalize
 from preferences.catalogs.media import find_title
-from preferences.catalogs.places import candidates
+from preferences.catalogs.places import candidates, region_named
 from preferences.catalogs.text import fold
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.messages import LOW_CONFIDENCE, OFFER_QA_AFTER_MOMENTS, OFFER_QA_BELOW_PREFERENCES
@@ -115,6 +115,47 @@ class Requests:
         kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
         return ctx.with_entities({**ctx.entities, **kept})
 
+    def refine_place(self: "Conversation", ctx: TurnContext) -> TurnContext | None:
+        """ "the uk one", "and alabama?", "no the venezuelan one" right after a request about a town that
+        several places share ("I picked Birmingham, United Kingdom; there are 3 places called Birmingham"):
+        that request again, for the town of that name in that region. NLU reads such a fragment as a bare
+        answer, as a city ("alabama": "I couldn't find a city called alabama") or as nothing at all; the
+        conversation knows which town it is about (the real sets' labellers: intent, each time). None when
+        the words say more than a region, when no town of that name lies there, after a break, or while a
+        question of the assistant is open."""
+        state, last = ctx.state, ctx.state.last_request
+        if last is None or last.skill not in registry.BY_NAME or "city" not in registry.skill(last.skill).follows:
+            return None
+        if state.pending is not None or state.qa is not None or not recent(ctx):
+            return None
+        region, town = region_named(ctx.text), place_of(last.entities)
+        if region is None or not town:
+            return None
+        place = f"{town.partition(',')[0].strip()}, {region}"
+        return ctx.with_entities({**last.entities, "city": [place]}) if candidates(place) else None
+
+    def redo_in_region(self: "Conversation", ctx: TurnContext) -> Reply | None:
+        """The last request again for the town in the region the fragment names (`refine_place`), the user's
+        meaning of the name remembered as an answer at a teachable moment would be; None when it does not."""
+        refined = self.refine_place(ctx)
+        last = ctx.state.last_request
+        if refined is None or last is None:
+            return None
+        learned = self.remember_place(ctx, place_of(refined.entities), last.skill)
+        reply = self.run(refined, last.skill, refined.entities)
+        return replace(reply, texts=[confirmation(learned), *reply.texts] if learned else reply.texts)
+
+    def remember_place(self: "Conversation", ctx: TurnContext, place: str | None, skill: str) -> list[Any]:
+        """The user's meaning of an ambiguous name ("their" Springfield), stored when they said which one."""
+        if not self.learning or not place or skill not in ("weather", "find_restaurant"):
+            return []
+        found = candidates(place)
+        if not found:
+            return []
+        result = self.store.record(ctx.user, "location", ASKED_CITY, found[0].key, source=Source.TEACHABLE_MOMENT,
+                                   utterance=ctx.text)
+        return [result.preference] if result.preference is not None else []
+
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
         """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's
         speaker is meant, not "which device?". Not once the music was stopped, and not for "make it warmer"
@@ -127,7 +168,11 @@ class Requests:
         return ctx.with_entities({**ctx.entities, "device": ["speaker"]})
 
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
-        ctx = self.follow_up(ctx, skill) or self.carry(ctx, skill) or self.music_device(ctx, skill) or ctx
+        last = ctx.state.last_request
+        refined = self.refine_place(ctx) if last is not None and last.skill == skill else None
+        if refined is not None and self.learning:
+            return self.redo_in_region(ctx)  # type: ignore[return-value]  # refined: it redoes
+        ctx = refined or self.follow_up(ctx, skill) or self.carry(ctx, skill) or self.music_device(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:
             return self.run(ctx, skill, entities)
@@ -245,14 +290,7 @@ class Requests:
             merged = {**request.entities, **entities}
         learned = learn(self.store, ctx.user, entities, source=Source.TEACHABLE_MOMENT, utterance=ctx.text,
                         only=set(registry.skill(target).teaches))
-        place = place_of(entities)
-        if place and target in ("weather", "find_restaurant"):
-            found = candidates(place)
-            if found:  # the user's meaning of an ambiguous name, e.g. their Springfield
-                result = self.store.record(ctx.user, "location", ASKED_CITY, found[0].key,
-                                           source=Source.TEACHABLE_MOMENT, utterance=ctx.text)
-                if result.preference is not None:
-                    learned.append(result.preference)
+        learned += self.remember_place(ctx, place_of(entities), target)
         reply = self.run(ctx, target, merged, text=request.text or ctx.text)
         lines = [confirmation(learned)] if learned else []
         lines += reply.texts

@@ -39,6 +39,9 @@ class Teaching:
             return self.define_concept(ctx)
         if state.qa is not None:
             return self.qa_answer(ctx, Polarity.LIKE)
+        redone = self.redo_in_region(ctx)  # "the uk one" after Birmingham
+        if redone is not None:
+            return redone
         followed = self.follow_up(ctx, None)
         if followed is not None and state.last_request is not None:
             return self.run(followed, state.last_request.skill, followed.entities)

@@ -1,6 +1,8 @@
 """Requests and their repair: repeats, low-confidence checks, context, outages and rewrites (dialogue/requests.py)."""
 from __future__ import annotations
 
+import pytest
+
 from preferences.dialogue import Conversation
 from preferences.moments import Turn
 from preferences.records import Source
@@ -219,3 +221,34 @@ def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversat
                                               intent="nlu_fallback")
     chat.clock += 3600
     assert "didn't quite get that" in chat.do("fallback", "and in tacoma", {"city": ["tacoma"]}, intent="nlu_fallback")
+
+
+@pytest.mark.parametrize("town, fragment, intent, entities, place", [
+    ("birmingham", "the uk one", "inform", {}, "Birmingham, United Kingdom"),
+    ("birmingham", "and alabama?", "weather", {"city": ["alabama"]}, "Birmingham, Alabama"),
+    ("valencia", "no the venezuelan one", "fallback", {}, "Valencia, Venezuela"),
+    ("perth", "in scotland", "inform", {}, "Perth, United Kingdom"),
+])
+def test_a_region_said_alone_picks_the_namesake_there(conv: Conversation, town: str, fragment: str, intent: str,
+                                                      entities: dict, place: str) -> None:
+    """After "I picked X; there are 3 places called X", "the uk one" names which (real sets 5, 7 and 8:
+    "Sorry, I'm not sure what you'd like me to do with that", "I couldn't find a city called alabama")."""
+    chat = Chat(conv)
+    chat.request("weather", f"weather in {town}", {"city": [town]})
+    if intent == "weather":
+        reply = chat.request("weather", fragment, entities)
+    else:
+        reply = chat.do(intent if intent != "fallback" else "fallback", fragment, entities,
+                        intent="nlu_fallback" if intent == "fallback" else intent)
+    assert f"In {place}" in reply, reply
+    # the user's meaning of the name is kept, as an answer at a teachable moment is
+    assert place.split(",")[0] in chat.request("weather", f"weather in {town}", {"city": [town]})
+    assert f"In {place}" in chat.request("weather", f"weather in {town}", {"city": [town]})
+
+
+def test_a_region_with_no_namesake_or_more_words_is_no_refinement(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in birmingham", {"city": ["birmingham"]})
+    assert "Birmingham" not in chat.do("inform", "the japanese one", {}, intent="inform")
+    chat.request("weather", "weather in birmingham", {"city": ["birmingham"]})
+    assert "didn't quite get" in chat.do("fallback", "is it muggy in the uk", {}, intent="nlu_fallback")
