@@ -26,6 +26,7 @@ from preferences.personalization import ASKED_CITY
 from preferences.records import Polarity, Source
 from preferences.signals import ChannelMetadata, Signal, policy
 from preferences.skills import devices, registry
+from preferences.skills.devices import clauses
 from preferences.skills.base import SkillReply, first, place_of
 from preferences.teaching import confirmation, learn, values_of
 
@@ -145,6 +146,26 @@ class Requests:
         reply = self.run(refined, last.skill, refined.entities)
         return replace(reply, texts=[confirmation(learned), *reply.texts] if learned else reply.texts)
 
+    def several(self: "Conversation", ctx: TurnContext, skill: str) -> Reply | None:
+        """Device commands beside the request NLU read ("turn off the kitchen lights and play some smooth
+        jazz"), or several of them ("lights off, lock the door and start the dishwasher"): each one done, in
+        order, after the rest of the message (`devices.clauses`); None for a single request."""
+        if skill == "device_status":
+            return None
+        parts = clauses.split(ctx.text, ctx.entities)
+        commands = [c for c in parts if c.device]
+        if not commands or (skill == "control_device" and len(commands) < 2):
+            return None
+        replies: list[Reply] = []
+        if skill != "control_device":
+            words, entities = clauses.rest(parts)
+            if not words:
+                return None
+            replies.append(self.run(ctx, skill, entities, text=words, with_metadata=True))
+        replies += [self.run(ctx, "control_device", c.entities, text=c.text) for c in commands]
+        return Reply([t for r in replies for t in r.texts], ctx.state, outage=any(r.outage for r in replies),
+                     resolutions=tuple(x for r in replies for x in r.resolutions))
+
     def remember_place(self: "Conversation", ctx: TurnContext, place: str | None, skill: str) -> list[Any]:
         """The user's meaning of an ambiguous name ("their" Springfield), stored when they said which one."""
         if not self.learning or not place or skill not in ("weather", "find_restaurant"):
@@ -201,10 +222,10 @@ class Requests:
             # The rewording names what was missing: do it, and remember the meaning.
             learned = learn(self.store, ctx.user, entities, source=Source.TEACHABLE_MOMENT, utterance=ctx.text,
                             only=set(registry.skill(skill).teaches))
-            reply = self.run(ctx, skill, entities)
+            reply = self.several(ctx, skill) or self.run(ctx, skill, entities)
             lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
             return replace(reply, texts=[lead, *reply.texts])  # the outage flag and the record stay
-        reply = self.run(ctx, skill, entities, with_metadata=True)
+        reply = self.several(ctx, skill) or self.run(ctx, skill, entities, with_metadata=True)
         if ctx.confidence < LOW_CONFIDENCE:
             reply.state.pending = CheckPending(reply.state.last_request)
             reply.texts[-1] += " Did I get that right?"

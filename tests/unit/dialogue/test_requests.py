@@ -252,3 +252,36 @@ def test_a_region_with_no_namesake_or_more_words_is_no_refinement(conv: Conversa
     assert "Birmingham" not in chat.do("inform", "the japanese one", {}, intent="inform")
     chat.request("weather", "weather in birmingham", {"city": ["birmingham"]})
     assert "didn't quite get" in chat.do("fallback", "is it muggy in the uk", {}, intent="nlu_fallback")
+
+
+def test_several_device_commands_in_one_message_are_each_done(conv: Conversation) -> None:
+    """Real sets 6 and 8: "turn off ..., start the dishwasher and ..." did the first and dropped the rest."""
+    chat = Chat(conv)
+    reply = chat.request("control_device", "turn off the kitchen lights, start the dishwasher and lock the back door",
+                         {"device": ["lights", "dishwasher", "back door"], "room": ["kitchen"]})
+    assert "kitchen lights are off" in reply and "dishwasher is running" in reply and "back door is" in reply
+    both = chat.request("control_device", "turn on the bedroom lights and the fan", {"device": ["lights", "fan"],
+                                                                                   "room": ["bedroom"]})
+    assert "bedroom lights are on" in both and "fan is on" in both
+    off = chat.request("control_device", "now turn off the tv and the fan", {"device": ["tv", "fan"], "power": ["off"]})
+    assert "TV is off" in off and "fan is off" in off  # "and the fan" does what the clause before it did
+
+
+def test_a_device_command_beside_another_request_is_done_too(conv: Conversation) -> None:
+    """"turn off the kitchen lights and play some smooth jazz" played the jazz only (real set 4)."""
+    chat = Chat(conv)
+    reply = chat.request("play_music", "turn off the kitchen lights and play some smooth jazz",
+                         {"genre": ["smooth jazz"], "device": ["lights"], "room": ["kitchen"]})
+    assert "smooth jazz" in reply.lower() and "kitchen lights are off" in reply
+    # the garden here is a room, not the band NLU took it for
+    garden = chat.request("play_music", "play some blues and turn off the lights in the garden",
+                          {"genre": ["blues"], "artist": ["the garden"]})
+    assert "blues" in garden.lower() and "The Garden" not in garden and "garden lights are off" in garden
+
+
+def test_one_request_with_and_in_it_is_not_split(conv: Conversation) -> None:
+    chat = Chat(conv)
+    assert "Earth, Wind & Fire" in chat.request("play_music", "play earth wind and fire",
+                                                {"artist": ["earth wind and fire"]})
+    lights = chat.request("control_device", "turn the lights on and make them brighter", {"device": ["lights"]})
+    assert lights.count("Done") == 1
