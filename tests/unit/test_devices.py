@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from preferences.service import AssistantService
 from preferences.skills import devices
@@ -252,3 +254,21 @@ def test_a_level_or_a_run_time_is_not_a_time(service: AssistantService, text: st
                                              done: str) -> None:
     reply = control(service, text, **entities)
     assert reply.startswith("Done:") and done in reply
+
+
+@given(st.text(max_size=300), st.dictionaries(st.sampled_from(["device", "room", "genre", "power"]),
+                                              st.lists(st.text(max_size=20), max_size=3), max_size=3))
+@settings(max_examples=200, deadline=None)
+def test_splitting_any_message_keeps_every_word_and_never_fails(text: str, entities: dict) -> None:
+    from preferences.catalogs.text import fold
+    from preferences.skills.devices import clauses
+
+    parts = clauses.split(text, entities)
+    assert parts and all(isinstance(c.text, str) for c in parts)
+    if len(parts) == 1:
+        assert parts[0].text == text and not parts[0].device
+    said = set(fold(" ".join(c.text for c in parts)).split())
+    assert said <= set(fold(text).split())
+    for c in parts:
+        if not c.device:
+            assert all(name in entities for name in c.entities)
