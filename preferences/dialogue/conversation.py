@@ -2,9 +2,10 @@
 
 Rasa picks an action by intent; every action then lands here with one
 `TurnContext`. What to say is decided in the modules of this package, one
-idea each: requests and repair (`requests`), feedback (`feedback`),
-declarative teaching (`teaching`), the guided Q&A (`guided_qa`), privacy
-(`privacy`) and personal concepts (`concepts`). Skill actions come from the
+idea each: requests and repair (`requests`), the turn read with the last
+request (`followups`), feedback (`feedback`), declarative teaching
+(`teaching`), the guided Q&A (`guided_qa`), privacy (`privacy`) and personal
+concepts (`concepts`). Skill actions come from the
 skill registry; the others from `HANDLERS` below, so an adapter is a loop,
 not a list of lambdas, and everything here can be tested without Rasa.
 """
@@ -15,6 +16,7 @@ from typing import Callable
 from preferences.dialogue.concepts import Concepts
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.feedback import Feedback
+from preferences.dialogue.followups import FollowUps
 from preferences.dialogue.guided_qa import GuidedQA
 from preferences.dialogue.privacy import Privacy
 from preferences.dialogue.requests import Requests
@@ -34,7 +36,7 @@ REWRITE_REASONS = {
 }
 
 
-class Conversation(Requests, Feedback, Teaching, GuidedQA, Privacy, Concepts):
+class Conversation(Requests, FollowUps, Feedback, Teaching, GuidedQA, Privacy, Concepts):
     def __init__(self, service: AssistantService, detector: MomentDetector | None = None,
                  learning: bool = True, rewrites: RewriteTable | None = None) -> None:
         self.service = service

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from preferences.dialogue.context import TurnContext
-from preferences.dialogue.requests import found_all, recent
+from preferences.dialogue.followups import found_all, recent
 from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
                                         remember_key)
 from preferences.selflearning.settings import MiningSettings
