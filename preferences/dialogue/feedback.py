@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from preferences.dialogue.context import TurnContext
+from preferences.chatter import only_thanks
 from preferences.dialogue.followups import found_all, recent
 from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
                                         remember_key)
@@ -36,9 +37,11 @@ class Feedback:
         benchmarks/data/failure_points_labelling.md).
         """
         state = ctx.state
+        if only_thanks(ctx.text):  # "gracias", "danke": thanks NLU was not taught
+            return Reply(["You're welcome!"], state)
         last = state.last_request
         if state.pending is None and state.qa is None and last is not None and recent(ctx):
-            redone = self.redo_in_region(ctx)  # "no the venezuelan one" after Valencia
+            redone = self.redo_in_region(ctx) or self.device_fragment(ctx)  # "no the venezuelan one" after Valencia
             if redone is not None:
                 return redone
             followed = self.follow_up(ctx, None)

@@ -35,6 +35,9 @@ _REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
 
+_WH = frozenset({"what", "whats", "when", "how", "which", "who", "why", "where"})
+
+
 def has_values(entities: Mapping[str, Any]) -> bool:
     return any(values_of(entities, name) for name in entities)
 
@@ -157,6 +160,30 @@ class FollowUps:
         replies += [self.run(ctx, "control_device", c.entities, text=c.text) for c in commands]
         return Reply([t for r in replies for t in r.texts], ctx.state, outage=any(r.outage for r in replies),
                      resolutions=tuple(x for r in replies for x in r.resolutions))
+
+    def device_fragment(self: "Conversation", ctx: TurnContext) -> Reply | None:
+        """ "and the kettle", "close it", "all the way up", "only halfway" right after a device request, which
+        NLU could not place: that command again for the device the words name, or the same device with what
+        the words now say to do. Within `CARRY_SECONDS`, no question open; None otherwise."""
+        state, last = ctx.state, ctx.state.last_request
+        if last is None or last.skill not in ("control_device", "device_status") or state.pending is not None \
+                or state.qa is not None or not recent(ctx):
+            return None
+        words = fold(ctx.text).split()
+        if not words or "still" in words:  # "it's still on" reports, it does not ask to switch it on
+            return None
+        named, acts = devices.find_device(ctx.text), clauses.acts(ctx.text)
+        asks = devices.asks_yes_no(ctx.text) or ctx.text.rstrip().endswith("?") or words[0] in _WH
+        if named:  # "and the kettle": what the last command did, to this device
+            done = clauses.action_of(fold(last.text).split()) if not acts else {}
+            entities = {**{k: v for k, v in last.entities.items() if k in ("power", "state")}, **done,
+                        "device": [named]}
+        elif acts and values_of(last.entities, "device"):  # "close it", "all the way up": the same device
+            entities = {k: v for k, v in last.entities.items() if k in ("device", "room")}
+        else:
+            return None
+        skill = "device_status" if asks else "control_device" if acts or last.skill == "control_device" else last.skill
+        return self.run(ctx, skill, entities)
 
     def music_device(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
         """ "Turn it up" / "louder" / "turn it off" right after music started names no device: the music's

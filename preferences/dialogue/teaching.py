@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from preferences.chatter import only_thanks
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.state import ConceptPending, Reply, TeachPending
 from preferences.records import Polarity
@@ -39,9 +40,11 @@ class Teaching:
             return self.define_concept(ctx)
         if state.qa is not None:
             return self.qa_answer(ctx, Polarity.LIKE)
-        redone = self.redo_in_region(ctx)  # "the uk one" after Birmingham
+        redone = self.redo_in_region(ctx) or self.device_fragment(ctx)  # "the uk one", "and the kettle"
         if redone is not None:
             return redone
+        if only_thanks(ctx.text):
+            return Reply(["You're welcome!"], state)
         followed = self.follow_up(ctx, None)
         if followed is not None and state.last_request is not None:
             return self.run(followed, state.last_request.skill, followed.entities)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from preferences.chatter import THANKS
+
 # (kind, opening), first match wins: "Sorry, I didn't get that" before the plain "Sorry".
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("not_understood", r"^sorry(?:, i didn't (?:quite )?get|, i'm not sure what|, i can't help with|"
@@ -53,11 +55,9 @@ _ASKED_FOR: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pa
             r"what's possible|whats possible)\b",
     "goodbye": r"\b(?:bye|goodbye|good ?night|nite|night|later|see (?:you|ya)|cya|that'?s all|that is all|"
                r"i'?m done|gotta go|ciao|adios|tschuss|au revoir)\b",
-    "welcome": r"\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|ta|grazie|danke|gracias|merci|obrigad[oa]|"
-               r"asante|makasih|terima kasih|dank)\b",
     "greeting": r"\b(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|hola|bonjour|hallo|"
                 r"ciao|namaste)\b",
-}.items()}
+}.items()} | {"welcome": THANKS}
 
 
 def chatter_fits(text: str, kind: str) -> str:

@@ -34,8 +34,8 @@ class Clause:
     entities: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def _action(words: list[str]) -> dict[str, list[Any]]:
-    """What a clause says to do, as entities a clause naming none can inherit."""
+def action_of(words: list[str]) -> dict[str, list[Any]]:
+    """What words say to do (on, off, a state) as entities, which words naming none may inherit."""
     power, state = scan_power(words), scan_state(words)
     if power:
         return {"power": [power]}
@@ -44,8 +44,10 @@ def _action(words: list[str]) -> dict[str, list[Any]]:
     return {}
 
 
-def _acts(words: list[str], text: str) -> bool:
-    return bool(_action(words) or scan_direction(words) or level_word(text) is not None
+def acts(text: str) -> bool:
+    """The words say to do something to a device: on or off, a state, a direction, a level, a colour."""
+    words = fold(text).split()
+    return bool(action_of(words) or scan_direction(words) or level_word(text) is not None
                 or LEVEL_NUMBER.search(text) or scan_color(text))
 
 
@@ -62,8 +64,8 @@ def split(text: str, entities: Entities) -> list[Clause]:
         words = fold(piece).split()
         clause = Clause(piece.strip())
         if find_device(piece) or implies_thermostat(piece, ROOM_PATTERN.search(" ".join(words)) is not None):
-            if _acts(words, piece):
-                clause.device, previous = True, _action(words)
+            if acts(piece):
+                clause.device, previous = True, action_of(words)
             elif previous:  # "and the fan": as the clause before
                 clause.device = True
                 clause.entities.update(previous)
@@ -89,4 +91,4 @@ def rest(clauses: list[Clause]) -> tuple[str, dict[str, list[Any]]]:
     return " and ".join(c.text for c in others), merged
 
 
-__all__ = ["DEVICE_ENTITIES", "Clause", "rest", "split"]
+__all__ = ["DEVICE_ENTITIES", "Clause", "action_of", "acts", "rest", "split"]

@@ -285,3 +285,28 @@ def test_one_request_with_and_in_it_is_not_split(conv: Conversation) -> None:
                                                 {"artist": ["earth wind and fire"]})
     lights = chat.request("control_device", "turn the lights on and make them brighter", {"device": ["lights"]})
     assert lights.count("Done") == 1
+
+
+def test_a_device_fragment_nlu_could_not_place_follows_the_last_device_request(conv: Conversation) -> None:
+    """"and the tv too", "close it", "all the way up" after a device request (real sets 6-8: "Sorry, I'm not
+    sure what you'd like me to do with that")."""
+    chat = Chat(conv)
+    chat.request("control_device", "switch on the coffee maker", {"device": ["coffee maker"], "power": ["on"]})
+    tv = chat.do("inform", "and the tv too", {}, intent="inform")
+    assert tv.startswith("Done:") and "TV is on" in tv
+    chat.request("device_status", "are the bedroom blinds open", {"device": ["blinds"], "room": ["bedroom"]})
+    closed = chat.do("fallback", "close them", {}, intent="nlu_fallback")
+    assert "bedroom blinds are closed" in closed
+    up = chat.do("fallback", "all the way up", {}, intent="nlu_fallback")
+    assert "bedroom blinds are open" in up
+    asked = chat.do("fallback", "and the garage door?", {}, intent="nlu_fallback")
+    assert "garage door" in asked.lower() and not asked.startswith("Done")  # a question asks, it does not do
+    assert "didn't quite get" in chat.do("fallback", "they're still open", {}, intent="nlu_fallback")
+
+
+@pytest.mark.parametrize("text", ["gracias", "danke!", "makasih", "asante sana", "merci beaucoup", "dank je"])
+def test_thanks_in_other_languages_are_welcome(conv: Conversation, text: str) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in boston", {"city": ["boston"]})
+    assert chat.do("fallback", text, {}, intent="nlu_fallback") == "You're welcome!"
+    assert chat.do("inform", text, {}, intent="inform") == "You're welcome!"
