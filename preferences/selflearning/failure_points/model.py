@@ -38,7 +38,7 @@ from preferences.selflearning.failure_points.trace import TurnTrace
 # workers, Rasa, the next test), and on this 2-core machine that made fitting 16 times slower (70 s
 # instead of 4.3 s for 8,000 traces); parallelism comes from Dask's processes instead.
 THREADS = 1
-MODEL_FORMAT = 6  # bump when the features change: an old file is then refused, not misread
+MODEL_FORMAT = 7  # bump when the features change: an old file is then refused, not misread
 MODEL_ENV = "FAILURE_POINTS_MODEL"
 
 
