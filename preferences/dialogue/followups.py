@@ -35,6 +35,8 @@ _REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
 
+_VERB = re.compile(r"\b(?:turn|switch|put|flip|flick|power)\b")
+_PLACED = re.compile(r"\bon (?:the|my|our) \w+")
 _WH = frozenset({"what", "whats", "when", "how", "which", "who", "why", "where"})
 
 
@@ -172,7 +174,9 @@ class FollowUps:
         words = fold(ctx.text).split()
         if not words or "still" in words:  # "it's still on" reports, it does not ask to switch it on
             return None
-        named, acts = devices.find_device(ctx.text), clauses.acts(ctx.text)
+        # without a verb, "on the landing" places something; it does not switch it on
+        said = ctx.text if _VERB.search(ctx.text.lower()) else _PLACED.sub(" ", ctx.text.lower())
+        named, acts = devices.find_device(ctx.text), clauses.acts(said)
         asks = devices.asks_yes_no(ctx.text) or ctx.text.rstrip().endswith("?") or words[0] in _WH
         if named:  # "and the kettle": what the last command did, to this device
             done = clauses.action_of(fold(last.text).split()) if not acts else {}

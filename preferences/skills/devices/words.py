@@ -35,8 +35,9 @@ _FILLERS = frozenset({"hey", "hi", "ok", "okay", "so", "um", "uh", "wait", "quic
                       "please", "assistant"})
 # Words for a level that NLU passes on as words ("open the blinds halfway").
 # "All the way" is not a level: it takes a direction to its end ("turn the speaker all the way down").
-_LEVEL_WORDS = {"three quarters": 75, "three quarter": 75, "halfway": 50, "half way": 50, "half": 50,
-                "a quarter": 25, "quarter way": 25, "quarter": 25}
+_LEVEL_WORDS = {"three quarters": 75, "three quarter": 75, "two thirds": 67, "two third": 67, "halfway": 50,
+                "half way": 50, "half": 50, "a third": 33, "one third": 33, "third": 33, "a quarter": 25,
+                "quarter way": 25, "quarter": 25}
 
 
 # Words that ask for the room's temperature to change (or say how it feels) without naming a device:

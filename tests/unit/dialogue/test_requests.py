@@ -299,9 +299,14 @@ def test_a_device_fragment_nlu_could_not_place_follows_the_last_device_request(c
     assert "bedroom blinds are closed" in closed
     up = chat.do("fallback", "all the way up", {}, intent="nlu_fallback")
     assert "bedroom blinds are open" in up
+    third = chat.do("fallback", "open them about a third", {}, intent="nlu_fallback")
+    assert "bedroom blinds are open 33%" in third, third
     asked = chat.do("fallback", "and the garage door?", {}, intent="nlu_fallback")
     assert "garage door" in asked.lower() and not asked.startswith("Done")  # a question asks, it does not do
     assert "didn't quite get" in chat.do("fallback", "they're still open", {}, intent="nlu_fallback")
+    chat.request("control_device", "turn on the hallway light", {"device": ["light"], "room": ["hallway"]})
+    # "on the landing" places the light, it does not switch the hallway's on again
+    assert "not sure" in chat.do("inform", "and the one on the landing", {}, intent="inform")
 
 
 @pytest.mark.parametrize("text", ["gracias", "danke!", "makasih", "asante sana", "merci beaucoup", "dank je"])
