@@ -178,10 +178,10 @@ class FollowUps:
         said = ctx.text if _VERB.search(ctx.text.lower()) else _PLACED.sub(" ", ctx.text.lower())
         named, acts = devices.find_device(ctx.text), clauses.acts(said)
         asks = devices.asks_yes_no(ctx.text) or ctx.text.rstrip().endswith("?") or words[0] in _WH
-        if named:  # "and the kettle": what the last command did, to this device
-            done = clauses.action_of(fold(last.text).split()) if not acts else {}
-            entities = {**{k: v for k, v in last.entities.items() if k in ("power", "state")}, **done,
-                        "device": [named]}
+        if named:  # "and the tv too": what the last command did, to this device; "switch off the fan": its own
+            done = {} if acts else {**{k: v for k, v in last.entities.items() if k in ("power", "state")},
+                                    **clauses.action_of(fold(last.text).split())}
+            entities = {**done, "device": [named]}
         elif acts and values_of(last.entities, "device"):  # "close it", "all the way up": the same device
             entities = {k: v for k, v in last.entities.items() if k in ("device", "room")}
         else:

@@ -294,6 +294,9 @@ def test_a_device_fragment_nlu_could_not_place_follows_the_last_device_request(c
     chat.request("control_device", "switch on the coffee maker", {"device": ["coffee maker"], "power": ["on"]})
     tv = chat.do("inform", "and the tv too", {}, intent="inform")
     assert tv.startswith("Done:") and "TV is on" in tv
+    # a fragment that says its own action does that, not the last command's ("on")
+    fan = chat.do("fallback", "switch off the fan", {}, intent="nlu_fallback")
+    assert "fan is off" in fan, fan
     chat.request("device_status", "are the bedroom blinds open", {"device": ["blinds"], "room": ["bedroom"]})
     closed = chat.do("fallback", "close them", {}, intent="nlu_fallback")
     assert "bedroom blinds are closed" in closed
