@@ -18,6 +18,7 @@ import argparse
 import json
 import random
 import sys
+from itertools import combinations
 from pathlib import Path
 from statistics import mean, pstdev
 
@@ -30,8 +31,6 @@ from bench_defects_real import load_set, score, verdicts_by_turn  # noqa: E402
 
 def choices(others: list[Path], k: int, draws: int, rng: random.Random) -> list[tuple[Path, ...]]:
     """Up to `draws` different k-subsets of `others` (all of them when there are fewer)."""
-    from itertools import combinations
-
     every = list(combinations(others, k))
     rng.shuffle(every)
     return every[:draws]

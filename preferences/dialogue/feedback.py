@@ -41,7 +41,7 @@ class Feedback:
             return Reply(["You're welcome!"], state)
         last = state.last_request
         if state.pending is None and state.qa is None and last is not None and recent(ctx):
-            redone = self.redo_in_region(ctx) or self.device_fragment(ctx)  # "no the venezuelan one" after Valencia
+            redone = self.fragment(ctx)  # "no the venezuelan one" after Valencia, "close them" after the blinds
             if redone is not None:
                 return redone
             followed = self.follow_up(ctx, None)

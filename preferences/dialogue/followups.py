@@ -132,10 +132,16 @@ class FollowUps:
         place = f"{town.partition(',')[0].strip()}, {region}"
         return ctx.with_entities({**last.entities, "city": [place]}) if candidates(place) else None
 
-    def redo_in_region(self: "Conversation", ctx: TurnContext) -> Reply | None:
-        """The last request again for the town in the region the fragment names (`refine_place`), the user's
-        meaning of the name remembered as an answer at a teachable moment would be; None when it does not."""
-        refined = self.refine_place(ctx)
+    def fragment(self: "Conversation", ctx: TurnContext) -> Reply | None:
+        """A fragment NLU could not place (a bare answer or a fallback) read with the last request: a region
+        ("the uk one") or a device ("and the tv too", "close them"); None when it is neither."""
+        return self.redo_in_region(ctx) or self.device_fragment(ctx)
+
+    def redo_in_region(self: "Conversation", ctx: TurnContext, refined: TurnContext | None = None) -> Reply | None:
+        """The last request again for the town in the region the fragment names (`refine_place`, or `refined`
+        when the caller has it), the user's meaning of the name remembered as an answer at a teachable moment
+        would be; None when it does not."""
+        refined = refined or self.refine_place(ctx)
         last = ctx.state.last_request
         if refined is None or last is None:
             return None

@@ -50,7 +50,7 @@ class Requests:
         last = ctx.state.last_request
         refined = self.refine_place(ctx) if last is not None and last.skill == skill else None
         if refined is not None and self.learning:
-            return self.redo_in_region(ctx)  # type: ignore[return-value]  # refined: it redoes
+            return self.redo_in_region(ctx, refined)  # type: ignore[return-value]  # refined: it redoes
         ctx = refined or self.follow_up(ctx, skill) or self.carry(ctx, skill) or self.music_device(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:

@@ -40,7 +40,7 @@ class Teaching:
             return self.define_concept(ctx)
         if state.qa is not None:
             return self.qa_answer(ctx, Polarity.LIKE)
-        redone = self.redo_in_region(ctx) or self.device_fragment(ctx)  # "the uk one", "and the kettle"
+        redone = self.fragment(ctx)  # "the uk one", "and the tv too"
         if redone is not None:
             return redone
         if only_thanks(ctx.text):
