@@ -9,7 +9,9 @@ from typing import Protocol
 from preferences.catalogs.sports import TEAMS, Team
 from preferences.skills.base import SkillReply, stable_number
 
+# (lowest score, how many scores above it): football's are the default
 _SCORE_RANGE = {"NBA": (88, 40), "NFL": (3, 38), "MLB": (0, 12), "NHL": (0, 7)}
+_FOOTBALL_SCORES = (0, 5)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class OfflineScoreProvider:
     def latest(self, team: Team, today: date) -> GameResult:
         league = _opponents(team)
         opponent = league[stable_number(team.name, today, modulo=len(league))]
-        low, spread = _SCORE_RANGE[team.league]
+        low, spread = _SCORE_RANGE.get(team.league, _FOOTBALL_SCORES)
         a = low + stable_number(team.name, today, "a", modulo=spread)
         b = low + stable_number(team.name, today, "b", modulo=spread)
         if a == b:
@@ -75,7 +77,7 @@ def next_game_reply(provider: ScoreProvider, team: Team, today: date) -> SkillRe
     when = "tomorrow" if days == 1 else f"on {f.day.strftime('%A')}"
     hour = f.start.hour % 12 or 12
     where = "at home against" if f.home else "away at"
-    return SkillReply(f"The {team.name} play next {when} at {hour} pm, {where} the {f.opponent.name}.",
+    return SkillReply(f"{_capital(team.called)} play next {when} at {hour} pm, {where} {f.opponent.called}.",
                       {"team": team.name, "league": team.league, "opponent": f.opponent.name,
                        "next_game": f.day.isoformat()})
 
@@ -85,10 +87,14 @@ def game_reply(provider: ScoreProvider, team: Team, today: date, utterance: str 
     return (next_game_reply if asks_next(utterance) else score_reply)(provider, team, today)
 
 
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
 def score_reply(provider: ScoreProvider, team: Team, today: date) -> SkillReply:
     g = provider.latest(team, today)
     verb = "beat" if g.team_score > g.opponent_score else "lost to"
-    text = f"The {team.name} {verb} the {g.opponent.name} {g.team_score}-{g.opponent_score} in their last game."
+    text = f"{_capital(team.called)} {verb} {g.opponent.called} {g.team_score}-{g.opponent_score} in their last game."
     return SkillReply(text, {"team": team.name, "league": team.league, "opponent": g.opponent.name,
                              "score": [g.team_score, g.opponent_score]})
 
@@ -96,7 +102,7 @@ def score_reply(provider: ScoreProvider, team: Team, today: date) -> SkillReply:
 # --- the skill, declared once ------------------------------------------------------------------------
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
-from preferences.catalogs.sports import TEAMS_BY_NAME, find_teams, normalize_team  # noqa: E402
+from preferences.catalogs.sports import TEAMS_BY_NAME, find_team_words, find_teams, normalize_team  # noqa: E402
 from preferences.personalization import Choice, reason_for  # noqa: E402
 from preferences.records import Polarity  # noqa: E402
 from preferences.resolution import How, ResolvedEntity  # noqa: E402
@@ -106,8 +112,19 @@ if TYPE_CHECKING:
     from preferences.service import AssistantService
 
 
+def called(name: str) -> str:
+    """How a sentence names a stored team: "the Boston Celtics", "Liverpool"."""
+    team = TEAMS_BY_NAME.get(name)
+    return team.called if team else f"the {name}"
+
+
 def _team_phrase(value: str, polarity: Any) -> str:
-    return f"you {'support' if polarity is Polarity.LIKE else 'are not a fan of'} the {value}"
+    return f"you {'support' if polarity is Polarity.LIKE else 'are not a fan of'} {called(value)}"
+
+
+UNKNOWN_TEAM = ("I follow the NBA, NFL, MLB and NHL, and football in the Premier League, La Liga, the Bundesliga, "
+                "Serie A, Ligue 1, the Eredivisie, the Primeira Liga, the Süper Lig, the Scottish Premiership, MLS "
+                "and the Brasileirão.")
 
 
 def team_resolution(words: str, teams: list[Team], liked: set[str]) -> ResolvedEntity:
@@ -121,7 +138,8 @@ def team_resolution(words: str, teams: list[Team], liked: set[str]) -> ResolvedE
 
 
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
-    team_text = first(entities, "team")
+    # "how did arsenal do": a team NLU did not tag is still named by the words
+    team_text = first(entities, "team") or find_team_words(utterance)
     profile = service.profile(user)
     if not team_text:
         fav = profile.favourite("team")
@@ -131,23 +149,23 @@ def reply(service: AssistantService, user: str, entities: Entities, utterance: s
         reason = reason_for(fav, "team")
         return with_resolutions(
             with_choices(game_reply(service.provider("sports_score"), TEAMS_BY_NAME[fav.value], service.today, utterance),
-                         [Choice("team", fav.value, reason)], f"Checking the {fav.value}, {reason}."),
+                         [Choice("team", fav.value, reason)], f"Checking {called(fav.value)}, {reason}."),
             [ResolvedEntity("team", None, fav.value, (), How.PREFERENCE)])
     teams = find_teams(team_text)
     liked = {p.value for p in profile.likes.get("team", [])}
     resolved = [team_resolution(team_text, teams, liked)]
     if not teams:
-        return with_resolutions(SkillReply(f"I don't know a team called {team_text}. I follow the NBA, NFL, MLB and "
-                                           "NHL.", {"unknown_team": team_text}), resolved)
+        return with_resolutions(SkillReply(f"I don't know a team called {team_text}. {UNKNOWN_TEAM}",
+                                           {"unknown_team": team_text}), resolved)
     mine = [t for t in teams if t.name in liked]
     if len(teams) > 1 and mine:
         return with_resolutions(with_choices(game_reply(service.provider("sports_score"), mine[0], service.today, utterance),
                                              [Choice("team", mine[0].name, "your team")],
-                                             f"Checking the {mine[0].name}, since they're your team."), resolved)
+                                             f"Checking {mine[0].called}, since they're your team."), resolved)
     reply = game_reply(service.provider("sports_score"), teams[0], service.today, utterance)
     if len(teams) > 1:
-        others = ", ".join(t.name for t in teams[1:])
-        reply = SkillReply(f"{reply.text} (If you meant the {others}, say the full name.)", reply.facts)
+        others = ", ".join(t.called for t in teams[1:])
+        reply = SkillReply(f"{reply.text} (If you meant {others}, say the full name.)", reply.facts)
     return with_resolutions(with_choices(reply, []), resolved)
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from preferences.catalogs import NORMALIZERS, normalize
 from preferences.catalogs.places import by_key, candidates
-from preferences.catalogs.sports import TEAMS, find_teams
+from preferences.catalogs.sports import TEAMS, find_team_words, find_teams
 
 
 @pytest.mark.parametrize(("slot", "text", "expected"), [
@@ -73,9 +73,41 @@ def test_the_four_leagues_are_complete_and_nicknames_can_be_shared() -> None:
     by_league: dict[str, int] = {}
     for team in TEAMS:
         by_league[team.league] = by_league.get(team.league, 0) + 1
-    assert by_league == {"NBA": 30, "NFL": 32, "MLB": 30, "NHL": 32}
+    assert {k: v for k, v in by_league.items() if k in ("NBA", "NFL", "MLB", "NHL")} == {
+        "NBA": 30, "NFL": 32, "MLB": 30, "NHL": 32}
     assert {t.league for t in find_teams("Giants")} == {"NFL", "MLB"}
-    assert {t.league for t in find_teams("Rangers")} == {"MLB", "NHL"}
+    assert {t.league for t in find_teams("Rangers")} == {"MLB", "NHL", "Scottish Premiership"}
+
+
+def test_football_clubs_are_named_as_people_say_them() -> None:
+    leagues: dict[str, int] = {}
+    for team in TEAMS:
+        if team.club:
+            leagues[team.league] = leagues.get(team.league, 0) + 1
+    assert leagues["Premier League"] == 20 and leagues["La Liga"] == 20 and leagues["Bundesliga"] == 18
+    assert len(leagues) == 11 and sum(leagues.values()) == 212
+    assert len({t.name for t in TEAMS}) == len(TEAMS)  # a stored team name means one team
+    said = {"liverpool": "Liverpool", "Man Utd": "Manchester United", "bayern": "Bayern Munich",
+            "FC Bayern München": "Bayern Munich", "psg": "Paris Saint-Germain", "galatasaray": "Galatasaray",
+            "besiktas": "Beşiktaş", "benfica": "Benfica", "inter miami": "Inter Miami", "real madrid": "Real Madrid"}
+    for words, name in said.items():
+        assert [t.name for t in find_teams(words)] == [name], words
+    # a short form several teams share names them all, a US team's nickname first; a club's own name first
+    assert [t.name for t in find_teams("spurs")] == ["San Antonio Spurs", "Tottenham Hotspur"]
+    assert [t.name for t in find_teams("celtic")][0] == "Celtic"
+    assert [t.name for t in find_teams("celtics")] == ["Boston Celtics"]
+    # a city with US teams is not an MLS club without its "FC"
+    assert {t.league for t in find_teams("toronto")} == {"NBA", "MLB", "NHL"}
+    assert find_teams("Toronto FC")[0].league == "MLS"
+    assert find_teams("liverpool")[0].called == "Liverpool" and find_teams("celtics")[0].called == "the Boston Celtics"
+
+
+def test_team_words_are_found_when_nlu_tagged_none() -> None:
+    assert find_team_words("how did arsenal do this weekend") == "arsenal"
+    assert find_team_words("score of the manchester united game") == "manchester united"
+    assert find_team_words("did the yankees win") == "yankees"
+    assert find_team_words("what's the score in boston") is None  # a city names no one team
+    assert find_team_words("how did my team do") is None
 
 
 def test_ambiguous_city_names_come_back_most_populous_first() -> None:

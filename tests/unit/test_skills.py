@@ -203,3 +203,21 @@ def test_sports_tells_the_next_game_when_asked_when() -> None:
     upcoming = game_reply(OfflineScoreProvider(), chiefs, today, "when do the chiefs play next")
     assert upcoming.text.startswith("The Kansas City Chiefs play next ") and upcoming.facts["next_game"] > "2026-12-07"
     assert "last game" in game_reply(OfflineScoreProvider(), chiefs, today, "did the chiefs win").text
+
+
+def test_football_clubs_get_scores_and_a_club_nlu_missed_is_read_from_the_words(
+        service: AssistantService, store: PreferenceStore) -> None:
+    arsenal = service.reply("sports_score", "ann", {}, "how did arsenal do this weekend")
+    assert arsenal.facts["team"] == "Arsenal" and arsenal.facts["league"] == "Premier League"
+    assert TEAMS_BY_NAME[arsenal.facts["opponent"]].league == "Premier League"
+    assert arsenal.text.startswith("Arsenal ") and " the " not in arsenal.text.split(" in their")[0]
+    a, b = arsenal.facts["score"]
+    assert 0 <= a <= 5 and 0 <= b <= 5 and a != b
+    nxt = service.reply("sports_score", "ann", {"team": ["galatasaray"]}, "when do galatasaray play next")
+    assert nxt.facts["team"] == "Galatasaray" and nxt.text.startswith("Galatasaray play next")
+    # a short form two teams share: the user's own team first, and the reply names it without "the"
+    store.record("ann", "sports", "team", "Tottenham Hotspur")
+    spurs = service.reply("sports_score", "ann", {"team": ["spurs"]}, "how did spurs get on")
+    assert spurs.facts["team"] == "Tottenham Hotspur" and spurs.text.startswith("Checking Tottenham Hotspur, since")
+    unknown = service.reply("sports_score", "bob", {"team": ["Hogwarts Dragons"]})
+    assert "Premier League" in unknown.text and "NBA" in unknown.text
