@@ -189,6 +189,8 @@ def _mentions_said(text: str) -> dict[str, tuple[str, str]]:
                     value = normalize(catalog, gram)
                     if value:
                         found[slot] = (value, gram)
+    if "team" in found and "city" in found and found["team"][1] == found["city"][1]:
+        del found["team"]  # "weather in barcelona" names the city, not the club
     from preferences.skills.devices import normalize_device
 
     folded = " ".join(words)

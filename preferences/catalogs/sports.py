@@ -145,12 +145,12 @@ def club_name(official: str, league: str) -> str:
 
 
 def _short_mls(official: str, league: str) -> tuple[str, ...]:
-    """An MLS club without its "FC" ("Inter Miami"), unless that is a city with a US team ("Toronto")."""
+    """An MLS club without its "FC" ("Inter Miami"), unless that is just its city ("Austin", "Toronto")."""
     if league != "MLS":
         return ()
     short = fold(club_name(official, ""))
-    return () if any(fold(t.city) == short for t in _US_TEAMS) else (short, "nycfc") if "new york city" in short \
-        else (short,)
+    return () if len(short.split()) < 2 or any(fold(t.city) == short for t in _US_TEAMS) \
+        else (short, "nycfc") if "new york city" in short else (short,)
 
 
 def _clubs() -> tuple[Team, ...]:

@@ -98,7 +98,7 @@ def test_football_clubs_are_named_as_people_say_them() -> None:
     assert [t.name for t in find_teams("celtics")] == ["Boston Celtics"]
     # a city with US teams is not an MLS club without its "FC"
     assert {t.league for t in find_teams("toronto")} == {"NBA", "MLB", "NHL"}
-    assert find_teams("Toronto FC")[0].league == "MLS"
+    assert find_teams("Toronto FC")[0].league == "MLS" and find_teams("austin") == []
     assert find_teams("liverpool")[0].called == "Liverpool" and find_teams("celtics")[0].called == "the Boston Celtics"
 
 

@@ -90,6 +90,8 @@ def test_saying_the_same_value_more_precisely_is_a_rewording(detector: MomentDet
 def test_request_words_do_not_name_catalog_values() -> None:
     assert mentions("who won the game") == {}
     assert mentions("where can I get a good burger in Austin") == {"cuisine": "american", "city": "Austin, TX, US"}
+    # a football club named after its town: said as a place it is the place, said alone it is the club
+    assert "team" not in mentions("weather in barcelona") and mentions("how did arsenal do")["team"] == "Arsenal"
 
 
 def test_complaints_without_a_complaint_word(detector: MomentDetector) -> None:
