@@ -1,9 +1,11 @@
 """Failure point isolation: held-out quality (rules vs model) and the time to classify a day of traffic.
 
-    .venv/bin/python benchmarks/bench_defects.py [--turns 100000] [--train-turns 20000]
+    .venv/bin/python benchmarks/bench_defects.py [--turns 100000] [--train-turns 5000] [--no-labelled]
         [--test-turns 10000] [--workers N] [--skip-quality] [--out artifacts/bench/defects.json]
 
-1. Quality. A model is fitted on the generator's train split (seed 1) and
+1. Quality. The model `prefs defects train` fits by default: the generator's
+   train split (seed 1) and the real sets people labelled (`human.LABELLED_SETS`;
+   the words model learns from those; `--no-labelled` leaves them out). It is
    judged, with the rule baseline beside it, on the test split of another
    seed (2): other users, noise operations, templates, answers, complaints
    and values. Prints accuracy (all requests, and failed requests only) and
@@ -31,10 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def quality(train_turns: int, test_turns: int, model_path: Path) -> dict:
-    from preferences.selflearning.failure_points.evaluation import train_and_evaluate
+def quality(train_turns: int, test_turns: int, model_path: Path, labelled: bool) -> dict:
+    from preferences.selflearning.failure_points.evaluation import human_traces, train_and_evaluate
+    from preferences.selflearning.failure_points.human import default_sets
 
-    model, result = train_and_evaluate(train_turns=train_turns, test_turns=test_turns, train_seed=1, test_seed=2)
+    human = human_traces(default_sets()) if labelled else []
+    model, result = train_and_evaluate(train_turns=train_turns, test_turns=test_turns, train_seed=1, test_seed=2,
+                                       human=human)
     model.save(model_path)
     print(f"held-out ({result.setup['test']['requests']} requests; trained on {result.setup['train']['requests']}, "
           f"fit {result.setup['fit_seconds']} s)")
@@ -89,7 +94,8 @@ def speed(turns: int, model_path: Path, workers: int | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--turns", type=int, default=100_000)
-    parser.add_argument("--train-turns", type=int, default=20_000)
+    parser.add_argument("--train-turns", type=int, default=None, help="default: the library's GENERATED_TURNS")
+    parser.add_argument("--no-labelled", action="store_true", help="generated traffic only, no words model")
     parser.add_argument("--test-turns", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--skip-quality", action="store_true", help="Reuse the model file of a previous run.")
@@ -103,7 +109,10 @@ def main() -> None:
         return
     results: dict = {}
     if not args.skip_quality:
-        results["quality"] = quality(args.train_turns, args.test_turns, args.model)
+        from preferences.selflearning.failure_points.evaluation import GENERATED_TURNS
+
+        results["quality"] = quality(args.train_turns or GENERATED_TURNS, args.test_turns, args.model,
+                                     not args.no_labelled)
     cmd = [sys.executable, __file__, "--speed-only", "--turns", str(args.turns), "--model", str(args.model)]
     if args.workers:
         cmd += ["--workers", str(args.workers)]

@@ -9,7 +9,7 @@ on the one left out (the share of the two labellers' agreement that
 `bench_defects_real.py` reports). A curve still climbing at its right end
 says more labelled conversations are worth writing; a flat one says the
 features, not the data, are what is short. Only training sets belong here
-(`evaluation.LABELLED_SETS`): the held-out judges are never fitted or scored
+(`human.LABELLED_SETS`): the held-out judges are never fitted or scored
 by this script. Writes artifacts/bench/defects_curve.json and a plot.
 """
 from __future__ import annotations
@@ -83,7 +83,8 @@ def main() -> None:
         for k in range(len(others) + 1):
             for chosen in choices(others, k, args.draws, rng):
                 extra = [t for d in chosen for t in human[d]]
-                model = fit([*generated, *extra], weights=[1.0] * len(generated) + [HUMAN_WEIGHT] * len(extra))
+                model = fit([*generated, *extra], weights=[1.0] * len(generated) + [HUMAN_WEIGHT] * len(extra),
+                            words_on=extra)
                 share = score(transcripts, a, b, *verdicts_by_turn(left_out, transcripts, model))["requests"][
                     "model_share_of_human_agreement"]
                 shares.setdefault(k, []).append(share)

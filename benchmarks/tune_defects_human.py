@@ -47,7 +47,8 @@ def main() -> None:
         shares = {}
         for left_out in args.set:
             extra = [t for d in args.set if d != left_out for t in human[d]]
-            model = fit([*generated, *extra], weights=[1.0] * len(generated) + [weight] * len(extra))
+            model = fit([*generated, *extra], weights=[1.0] * len(generated) + [weight] * len(extra),
+                        words_on=extra)
             transcripts, a, b = sets[left_out]
             req = score(transcripts, a, b, *verdicts_by_turn(left_out, transcripts, model))["requests"]
             shares[left_out.name] = req["model_share_of_human_agreement"]

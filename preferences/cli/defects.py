@@ -145,16 +145,8 @@ def report(ctx: typer.Context,
         console().print(Text(f"plot written to {written}"))
 
 
-# Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
-# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh and eighth sets judged the
-# model before they joined (docs/failure-points.md); the ninth, failure_points_real9, is left out: it judges
-# the model now (`benchmarks/bench_defects_real.py`).
-LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
-                 "failure_points_real5", "failure_points_real6", "failure_points_real7", "failure_points_real8")
-
-
 def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
-    from preferences.settings import REPO_ROOT
+    from preferences.selflearning.failure_points.human import default_sets
 
     if none:
         return []
@@ -163,7 +155,7 @@ def _labelled_sets(given: list[Path] | None, none: bool) -> list[Path]:
             if not d.is_dir():
                 raise fail(f"--labelled: no such directory: {d}", EXIT_USAGE)
         return given
-    return [d for d in (REPO_ROOT / "benchmarks" / "data" / n for n in LABELLED_SETS) if d.is_dir()]
+    return default_sets()
 
 
 @defects_app.command("train")

@@ -73,6 +73,7 @@ def train_and_evaluate(*, train_turns: int = GENERATED_TURNS, test_turns: int = 
              "human": {"requests": len(human), "weight": human_weight},
              "generate_and_trace_seconds": round(generated, 1)}
     model = fit([*train, *human], max_iter=max_iter, weights=[1.0] * len(train) + [human_weight] * len(human),
+                words_on=human,
                 info={"train_seed": train_seed, "train_requests": len(train), "human_requests": len(human),
                       "human_weight": human_weight})
     truth = [t.label for t in test]

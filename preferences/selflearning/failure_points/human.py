@@ -30,6 +30,20 @@ from preferences.selflearning.failure_points.sources import iter_tracker_raw, re
 from preferences.selflearning.failure_points.trace import RawTurn
 
 _POINTS = {p.value: p for p in FailurePoint}
+# Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
+# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh to ninth sets judged the
+# model before they joined (docs/failure-points.md); the tenth, failure_points_real10, is left out: it judges
+# the model now (`benchmarks/bench_defects_real.py`).
+LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
+                 "failure_points_real5", "failure_points_real6", "failure_points_real7", "failure_points_real8",
+                 "failure_points_real9")
+
+
+def default_sets() -> list[Path]:
+    """The labelled sets of `LABELLED_SETS` that this checkout has."""
+    from preferences.settings import REPO_ROOT
+
+    return [d for d in (REPO_ROOT / "benchmarks" / "data" / n for n in LABELLED_SETS) if d.is_dir()]
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -88,4 +102,4 @@ def load_labelled_set(directory: str | Path) -> list[RawTurn]:
     return label_turns(logged_turns(directory), agreed_labels(directory), texts)
 
 
-__all__ = ["agreed_labels", "label_turns", "load_labelled_set", "logged_turns"]
+__all__ = ["LABELLED_SETS", "agreed_labels", "default_sets", "label_turns", "load_labelled_set", "logged_turns"]

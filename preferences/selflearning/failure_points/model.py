@@ -6,7 +6,8 @@ take interactions such as "unresolved *and* a catalog name near *and* the
 rephrase respelled it" without hand-made crosses, handle unscaled features,
 and predict 100,000 rows in well under a second. The rule labeller's answer
 is one input feature (stacking): the model keeps what the rules get right
-and learns where they go wrong.
+and learns where they go wrong. Where people labelled real turns, a words
+model fitted on those alone (`words.py`) is mixed in.
 
 Trained on generated traffic whose failure points are known
 (`generate.py`); `evaluate` gives accuracy, per-class precision and recall
@@ -33,12 +34,13 @@ from preferences.selflearning.failure_points.classes import ORDER, FailurePoint
 from preferences.selflearning.failure_points.features import features
 from preferences.selflearning.failure_points.rules import rule_label
 from preferences.selflearning.failure_points.trace import TurnTrace
+from preferences.selflearning.failure_points.words import MIX, fit_words, words_proba
 
 # One OpenMP thread: the trees' default of one thread per core spin-waits when the cores are busy (Dask
 # workers, Rasa, the next test), and on this 2-core machine that made fitting 16 times slower (70 s
 # instead of 4.3 s for 8,000 traces); parallelism comes from Dask's processes instead.
 THREADS = 1
-MODEL_FORMAT = 7  # bump when the features change: an old file is then refused, not misread
+MODEL_FORMAT = 8  # bump when the features change: an old file is then refused, not misread
 MODEL_ENV = "FAILURE_POINTS_MODEL"
 
 
@@ -85,13 +87,17 @@ class FailurePointModel:
     pipeline: Pipeline
     info: dict[str, Any] = field(default_factory=dict)
     format: int = MODEL_FORMAT
+    words: Pipeline | None = None  # the words model of the turns people labelled; None without any
 
     def predict(self, traces: Sequence[TurnTrace]) -> list[FailurePoint]:
         if not traces:
             return []
         vectorizer, trees = self.pipeline.steps[0][1], self.pipeline.steps[-1][1]
         with threadpool_limits(THREADS, user_api="openmp"):
-            return [FailurePoint(p) for p in trees.predict(matrix(vectorizer, rows(traces)))]
+            proba = trees.predict_proba(matrix(vectorizer, rows(traces)))
+        if self.words is not None:
+            proba = (1.0 - MIX) * proba + MIX * words_proba(self.words, traces, list(trees.classes_))
+        return [FailurePoint(trees.classes_[k]) for k in np.argmax(proba, axis=1)]
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)
@@ -114,8 +120,10 @@ ROUNDS = 60
 
 
 def fit(traces: Sequence[TurnTrace], *, seed: int = 0, max_iter: int = ROUNDS,
-        info: dict[str, Any] | None = None, weights: Sequence[float] | None = None) -> FailurePointModel:
-    """Fit on labelled traces (those without a label are left out), each weighted by `weights` if given.
+        info: dict[str, Any] | None = None, weights: Sequence[float] | None = None,
+        words_on: Sequence[TurnTrace] = ()) -> FailurePointModel:
+    """Fit on labelled traces (those without a label are left out), each weighted by `weights` if given;
+    `words_on`, the real turns people labelled (a part of `traces`), also teach the words model.
 
     `ROUNDS` rounds of 15-leaf trees at a learning rate of 0.3: on generated
     held-out traffic (10k turns) 30 of them scored as 100 rounds of 31 leaves
@@ -138,8 +146,10 @@ def fit(traces: Sequence[TurnTrace], *, seed: int = 0, max_iter: int = ROUNDS,
     with threadpool_limits(THREADS, user_api="openmp"):
         pipeline.fit(rows(labelled), [t.label.value for t in labelled],  # type: ignore[union-attr]
                      trees__sample_weight=None if weights is None else np.array([weights[k] for k in chosen]))
-    meta = {"traces": len(labelled), "fit_seconds": round(time.perf_counter() - started, 2), **(info or {})}
-    return FailurePointModel(pipeline, meta)
+    words = fit_words(words_on)
+    meta = {"traces": len(labelled), "fit_seconds": round(time.perf_counter() - started, 2),
+            "words_on": len(words_on) if words is not None else 0, **(info or {})}
+    return FailurePointModel(pipeline, meta, words=words)
 
 
 def evaluate(truth: Sequence[FailurePoint], predicted: Sequence[FailurePoint]) -> dict[str, Any]:

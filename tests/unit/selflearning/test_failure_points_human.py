@@ -13,6 +13,7 @@ from preferences.selflearning.failure_points.human import agreed_labels, load_la
 from preferences.selflearning.failure_points.model import fit
 from preferences.selflearning.failure_points.sources import write_raw_jsonl
 from preferences.selflearning.failure_points.trace import RawTurn, asks
+from preferences.selflearning.failure_points.words import document, words_proba
 from preferences.selflearning.turns import LoggedTurn
 
 REAL2 = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "failure_points_real2"
@@ -89,6 +90,46 @@ def test_weights_change_what_the_model_learns() -> None:
     assert agree(heavy) > agree(plain) + 0.1  # fitted on them, weighted: it must follow the people
     with pytest.raises(ValueError):
         fit(generated, weights=[1.0])
+
+
+def test_the_words_model_learns_what_people_called_turns_refused_alike(tmp_path: Path) -> None:
+    """ "who sings this" and "add eggs to my shopping list", both refused alike: people call the first a
+    misread request (intent) and the second an honest refusal (correct), and the words carry that."""
+    refusal = "I can't do that yet, but I can play music, check the weather and find a restaurant."
+    asks = ["who sings this", "who sings this song", "who is singing", "who sings it", "whos singing this one",
+            "who is the singer", "who sang this", "who sings on this track"]
+    errands = ["add eggs to my shopping list", "add milk to the shopping list", "put bread on my shopping list",
+               "add apples to my list", "add coffee to the shopping list", "put butter on the list",
+               "add rice to my shopping list", "add soap to the list"]
+    turns, labels = [], []
+    for k, (text, label) in enumerate([(t, "intent") for t in asks] + [(t, "correct") for t in errands]):
+        turns.append(_turn(f"u{k}", 1, text, "out_of_scope", refusal))
+        labels.append({"id": f"u{k}#1", "label": label})
+    write_raw_jsonl(turns, tmp_path / "turns.jsonl")
+    _lines(tmp_path / "labels.jsonl", labels)
+    human = human_traces([tmp_path])
+    generated = labelled_traces(1_500, 5, "train")
+    weights = [1.0] * len(generated) + [10.0] * len(human)
+    trees = fit([*generated, *human], weights=weights)
+    mixed = fit([*generated, *human], weights=weights, words_on=human)
+    assert trees.words is None and mixed.words is not None and mixed.info["words_on"] == len(human)
+    assert fit(generated).words is None  # generated traffic alone: no people's labels to learn words from
+    unseen = [_turn("v1", 1, "who sings this tune", "out_of_scope", refusal),
+              _turn("v2", 1, "add cheese to my shopping list", "out_of_scope", refusal)]
+    (tmp_path / "new").mkdir()
+    write_raw_jsonl(unseen, tmp_path / "new" / "turns.jsonl")
+    _lines(tmp_path / "new" / "labels.jsonl", [{"id": "v1#1", "label": "intent"}, {"id": "v2#1", "label": "correct"}])
+    new = human_traces([tmp_path / "new"])
+    assert mixed.predict(new) == [P.INTENT, P.CORRECT]
+    proba = words_proba(mixed.words, new, ["intent", "correct"])
+    assert proba[0, 0] > proba[0, 1] and proba[1, 1] > proba[1, 0]  # unseen wordings, by the words alone
+
+
+def test_a_words_document_tags_each_word_by_where_it_stood() -> None:
+    trace = next(t for t in human_traces([REAL2]) if t.next is not None and t.answer)
+    doc = document(trace).split()
+    assert doc[0].startswith("u_") and any(w.startswith("k_") for w in doc) and doc[-1].startswith("n_")
+    assert all(w[:2] in ("u_", "k_", "a_", "n_") for w in doc)
 
 
 @pytest.mark.parametrize("answer, expected", [
