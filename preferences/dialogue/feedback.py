@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from preferences.dialogue.context import TurnContext
-from preferences.chatter import only_thanks
+from preferences.chatter import chatter_reply
 from preferences.dialogue.followups import found_all, recent
 from preferences.dialogue.state import (CheckPending, ForgetAllPending, Reply, State, TeachPending,
                                         remember_key)
@@ -37,8 +37,10 @@ class Feedback:
         benchmarks/data/failure_points_labelling.md).
         """
         state = ctx.state
-        if only_thanks(ctx.text):  # "gracias", "danke": thanks NLU was not taught
-            return Reply(["You're welcome!"], state)
+        # "gracias", "danke", "lol ok": thanks and reactions NLU was not taught
+        said = chatter_reply(ctx.text, question_open=state.pending is not None or state.qa is not None)
+        if said is not None:
+            return Reply([said], state)
         last = state.last_request
         if state.pending is None and state.qa is None and last is not None and recent(ctx):
             redone = self.fragment(ctx)  # "no the venezuelan one" after Valencia, "close them" after the blinds

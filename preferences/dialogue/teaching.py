@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from preferences.chatter import only_thanks
+from preferences.chatter import chatter_reply
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.state import ConceptPending, Reply, TeachPending
 from preferences.records import Polarity
@@ -43,8 +43,9 @@ class Teaching:
         redone = self.fragment(ctx)  # "the uk one", "and the tv too"
         if redone is not None:
             return redone
-        if only_thanks(ctx.text):
-            return Reply(["You're welcome!"], state)
+        said = chatter_reply(ctx.text)  # "gracias", "fair enough"
+        if said is not None:
+            return Reply([said], state)
         followed = self.follow_up(ctx, None)
         if followed is not None and state.last_request is not None:
             return self.run(followed, state.last_request.skill, followed.entities)

@@ -318,3 +318,18 @@ def test_thanks_in_other_languages_are_welcome(conv: Conversation, text: str) ->
     chat.request("weather", "weather in boston", {"city": ["boston"]})
     assert chat.do("fallback", text, {}, intent="nlu_fallback") == "You're welcome!"
     assert chat.do("inform", text, {}, intent="inform") == "You're welcome!"
+
+
+@pytest.mark.parametrize("text", ["lol ok", "oof", "yikes!", "fair enough", "wow nice", "hmm ok cool"])
+def test_a_reaction_to_an_answer_is_acknowledged_not_asked_to_be_rephrased(conv: Conversation, text: str) -> None:
+    chat = Chat(conv)
+    chat.request("weather", "weather in boston", {"city": ["boston"]})
+    assert chat.do("fallback", text, {}, intent="nlu_fallback") == "OK."
+    assert chat.do("inform", text, {}, intent="inform") == "OK."
+
+
+@pytest.mark.parametrize("text", ["snow?", "temp", "ok play the next one by them", "W"])
+def test_words_that_may_be_a_request_are_still_asked_to_be_rephrased(conv: Conversation, text: str) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
+    assert "didn't quite get" in chat.do("fallback", text, {}, intent="nlu_fallback")
