@@ -20,6 +20,7 @@ from preferences.dialogue.state import Reply
 from preferences.skills import devices, registry
 from preferences.skills.base import place_of
 from preferences.skills.devices import clauses
+from preferences.skills.devices.catalog import ROOM_PATTERN
 from preferences.teaching import confirmation, values_of
 
 if TYPE_CHECKING:
@@ -38,6 +39,15 @@ _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|
 _VERB = re.compile(r"\b(?:turn|switch|put|flip|flick|power)\b")
 _PLACED = re.compile(r"\bon (?:the|my|our) \w+")
 _WH = frozenset({"what", "whats", "when", "how", "which", "who", "why", "where"})
+# "and the kettle", "the toaster too": a thing named alone after a device command, which the catalog lacks
+_THING = re.compile(r"^(?:and |also |plus )?(?:the|my|our) ([a-z]+(?: (?!too$|also$|as well$)[a-z]+)?)"
+                    r"(?: too| as well| also)?[?!.]*$")
+_NOT_THINGS = frozenset({"one", "ones", "other", "others", "rest", "same", "first", "second", "third", "last",
+                         "next", "lot", "whole", "other one", "last one", "first one", "second one", "same one"})
+# places the room catalog lacks: "and the landing" after the hallway light is the landing's light, no appliance
+_PLACES = frozenset("""landing hall loft conservatory utility ensuite pantry cellar driveway balcony terrace deck stairs
+    staircase corridor closet wardrobe toilet washroom lobby entrance entryway mudroom gym workshop shed greenhouse
+    annex annexe veranda porch garden yard""".split())
 
 
 def has_values(entities: Mapping[str, Any]) -> bool:
@@ -190,6 +200,8 @@ class FollowUps:
             entities = {**done, "device": [named]}
         elif acts and values_of(last.entities, "device"):  # "close it", "all the way up": the same device
             entities = {k: v for k, v in last.entities.items() if k in ("device", "room")}
+        elif (thing := _unknown_thing(ctx.text)) is not None:  # "and the kettle": say it can't, not "not sure"
+            entities = {"device": [thing]}
         else:
             return None
         skill = "device_status" if asks else "control_device" if acts or last.skill == "control_device" else last.skill
@@ -205,3 +217,15 @@ class FollowUps:
         if values_of(ctx.entities, "device") or _names_device(ctx):
             return None
         return ctx.with_entities({**ctx.entities, "device": ["speaker"]})
+
+
+def _unknown_thing(text: str) -> str | None:
+    """The thing "and the kettle" names when it is neither a device nor a room nor "the other one"."""
+    found = _THING.match(fold(text).strip())
+    if found is None:
+        return None
+    thing = found.group(1)
+    if thing in _NOT_THINGS or {thing.split()[-1], thing.split()[0]} & (_NOT_THINGS | _PLACES) \
+            or ROOM_PATTERN.search(thing):
+        return None
+    return None if devices.normalize_device(thing, fuzzy=True) else thing

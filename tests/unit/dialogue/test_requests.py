@@ -333,3 +333,16 @@ def test_words_that_may_be_a_request_are_still_asked_to_be_rephrased(conv: Conve
     chat = Chat(conv)
     chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
     assert "didn't quite get" in chat.do("fallback", text, {}, intent="nlu_fallback")
+
+
+def test_a_thing_the_device_catalog_lacks_is_named_as_such_after_a_device_command(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("control_device", "turn on the kitchen lights", {"device": ["lights"], "room": ["kitchen"]})
+    kettle = chat.do("fallback", "and the kettle", {}, intent="nlu_fallback")
+    assert kettle.startswith("I can't control a kettle.") and "lights" in kettle
+    assert chat.do("inform", "the toaster too", {}, intent="inform").startswith("I can't control a toaster.")
+    # a place, or "the other one", is no appliance
+    for text in ("and the landing", "and the other one", "the same"):
+        assert "can't control" not in chat.do("fallback", text, {}, intent="nlu_fallback"), text
+    # a device it knows is still switched as the last command said
+    assert "fan is on" in chat.do("fallback", "and the fan", {}, intent="nlu_fallback")
