@@ -26,7 +26,7 @@ from preferences.records import Polarity, Source
 from preferences.signals import ChannelMetadata, Signal, policy
 from preferences.skills import devices, registry
 from preferences.skills.base import SkillReply, first, place_of
-from preferences.teaching import confirmation, learn
+from preferences.teaching import confirmation, learn, values_of
 
 if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
@@ -51,6 +51,7 @@ class Requests:
         refined = self.refine_place(ctx) if last is not None and last.skill == skill else None
         if refined is not None and self.learning:
             return self.redo_in_region(ctx, refined)  # type: ignore[return-value]  # refined: it redoes
+        said = {e: v for e, v in ctx.entities.items() if values_of(ctx.entities, e)}  # NLU's, from the words
         ctx = refined or self.follow_up(ctx, skill) or self.carry(ctx, skill) or self.music_device(ctx, skill) or ctx
         state, entities = ctx.state, ctx.entities
         if not self.learning:
@@ -67,6 +68,8 @@ class Requests:
             return self.qa_answer(ctx, Polarity.LIKE)
         state.pending = None
         moment = self._moment(ctx, skill)
+        if moment is not None and has_values(entities) and not said:
+            moment = None  # "who got the goals for them" after Bayern: the context, not a rewording, named it
         if moment is not None and policy(moment.kind).carries_answer:
             if has_values(entities) and state.last_request:
                 # "stop, play jazz instead": the interruption carries the answer.
@@ -78,8 +81,9 @@ class Requests:
             if not has_values(entities):
                 return self.offer(moment.kind, Request(skill, dict(entities), ctx.text), state)
             # The rewording names what was missing: do it, and remember the meaning.
-            learned = learn(self.store, ctx.user, entities, source=Source.TEACHABLE_MOMENT, utterance=ctx.text,
-                            only=set(registry.skill(skill).teaches))
+            # what the words said is learned; a value the conversation carried over is not the user's to teach
+            learned = learn(self.store, ctx.user, {e: v for e, v in entities.items() if e in said},
+                            source=Source.TEACHABLE_MOMENT, utterance=ctx.text, only=set(registry.skill(skill).teaches))
             reply = self.several(ctx, skill) or self.run(ctx, skill, entities)
             lead = "Sorry about that." + (f" {confirmation(learned)}" if learned else "")
             return replace(reply, texts=[lead, *reply.texts])  # the outage flag and the record stay
@@ -184,3 +188,4 @@ class Requests:
         state.offered_qa = True
         return ["I could get things right more often if I knew you a little. Say \"learn my preferences\" "
                 "whenever you have a minute."]
+

@@ -63,7 +63,8 @@ class OfflineScoreProvider:
 
 # "when do the chiefs play next", "next lakers game", "what time is the game tonight": the schedule, not a score.
 _ASKS_NEXT = re.compile(r"\b(next( [\w']+)? (game|match|one)|play(ing)? next|(when|what time)('?s| is| are| do| does)?\b.*\b"
-                        r"(play|game|match|kick ?off|tip ?off|face)|schedule|fixtures?|upcoming)\b")
+                        r"(play|game|match|kick ?off|tip ?off|face)|schedule|fixtures?|upcoming|"
+                        r"(when|what time)('?s| is)? the next)\b")  # "when's the next derby"
 
 
 def asks_next(utterance: str | None) -> bool:

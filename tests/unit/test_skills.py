@@ -197,7 +197,8 @@ def test_sports_tells_the_next_game_when_asked_when() -> None:
     from preferences.skills.sports import OfflineScoreProvider, asks_next, game_reply
 
     chiefs, today = TEAMS_BY_NAME["Kansas City Chiefs"], date(2026, 12, 7)
-    for text in ("when do the chiefs play next", "next chiefs game", "what time is the game tonight"):
+    for text in ("when do the chiefs play next", "next chiefs game", "what time is the game tonight",
+                 "when's the next derby"):
         assert asks_next(text), text
     assert not asks_next("did the chiefs win")
     upcoming = game_reply(OfflineScoreProvider(), chiefs, today, "when do the chiefs play next")

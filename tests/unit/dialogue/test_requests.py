@@ -346,3 +346,12 @@ def test_a_thing_the_device_catalog_lacks_is_named_as_such_after_a_device_comman
         assert "can't control" not in chat.do("fallback", text, {}, intent="nlu_fallback"), text
     # a device it knows is still switched as the last command said
     assert "fan is on" in chat.do("fallback", "and the fan", {}, intent="nlu_fallback")
+
+
+def test_a_value_the_conversation_carried_is_not_learned_as_a_preference(conv: Conversation,
+                                                                           store: PreferenceStore) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "bayern result", {"team": ["bayern"]})
+    goals = chat.request("sports_score", "who got the goals for them")
+    assert "Bayern Munich" in goals and "you support" not in goals, goals
+    assert store.get("ann", "team") == []
