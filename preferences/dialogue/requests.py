@@ -16,6 +16,7 @@ from preferences.catalogs import normalize
 from preferences.catalogs.media import find_title
 from preferences.catalogs.places import candidates
 from preferences.dialogue.context import TurnContext
+from preferences.catalogs.text import fold
 from preferences.dialogue.followups import has_values
 from preferences.dialogue.messages import LOW_CONFIDENCE, OFFER_QA_AFTER_MOMENTS, OFFER_QA_BELOW_PREFERENCES
 from preferences.dialogue.state import (CheckPending, ConceptPending, Reply, Request, State, TeachPending,
@@ -68,8 +69,10 @@ class Requests:
             return self.qa_answer(ctx, Polarity.LIKE)
         state.pending = None
         moment = self._moment(ctx, skill)
-        if moment is not None and has_values(entities) and not said:
-            moment = None  # "who got the goals for them" after Bayern: the context, not a rewording, named it
+        if moment is not None and has_values(entities) and (not said or _same_values(said, last, ctx.text)):
+            # "who got the goals for them" after Bayern: the context named it; "did the celtics cover the
+            # spread" after their score: a new question about the same team. Neither rewords a failure.
+            moment = None
         if moment is not None and policy(moment.kind).carries_answer:
             if has_values(entities) and state.last_request:
                 # "stop, play jazz instead": the interruption carries the answer.
@@ -189,3 +192,10 @@ class Requests:
         return ["I could get things right more often if I knew you a little. Say \"learn my preferences\" "
                 "whenever you have a minute."]
 
+
+def _same_values(said: Mapping[str, Any], last: Request | None, text: str) -> bool:
+    """Whether other words ask about values the last request had already: nothing was missing from it. The
+    same words again are a repeat, which a failed answer explains."""
+    if last is None or request_key(text) == request_key(last.text or ""):
+        return False
+    return all({fold(v) for v in values_of(said, e)} <= {fold(v) for v in values_of(last.entities, e)} for e in said)

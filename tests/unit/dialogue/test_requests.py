@@ -348,10 +348,16 @@ def test_a_thing_the_device_catalog_lacks_is_named_as_such_after_a_device_comman
     assert "fan is on" in chat.do("fallback", "and the fan", {}, intent="nlu_fallback")
 
 
-def test_a_value_the_conversation_carried_is_not_learned_as_a_preference(conv: Conversation,
+def test_a_value_carried_or_asked_about_again_is_not_learned_as_a_preference(conv: Conversation,
                                                                            store: PreferenceStore) -> None:
     chat = Chat(conv)
     chat.request("sports_score", "bayern result", {"team": ["bayern"]})
     goals = chat.request("sports_score", "who got the goals for them")
     assert "Bayern Munich" in goals and "you support" not in goals, goals
+    # other words about the same team: a new question, not a rewording of a failed one
+    spread = chat.request("sports_score", "did bayern cover the spread", {"team": ["bayern"]})
+    assert not spread.startswith("Sorry about that") and "Bayern Munich" in spread, spread
     assert store.get("ann", "team") == []
+    # the same words again are a repeat, which a failed answer explains: sorry, then done again
+    assert chat.request("sports_score", "did bayern cover the spread", {"team": ["bayern"]}).startswith(
+        "Sorry about that.")
