@@ -242,6 +242,12 @@ _NOT_TEAMS = frozenset({"forest", "sporting", "galaxy", "inter", "madrid", "mila
 
 
 def normalize_team(value: str) -> str | None:
-    """Canonical full team name when the words name exactly one team."""
+    """Canonical full team name when the words name exactly one team, or name one exactly and others only
+    by a short form: "i'm a spurs fan" is the San Antonio Spurs' nickname and Tottenham's short form, and
+    stays the Spurs as before the clubs came; "rangers" names three teams outright and stays unresolved."""
     matches = find_teams(value)
-    return matches[0].name if len(matches) == 1 else None
+    if len(matches) == 1:
+        return matches[0].name
+    folded = fold(value).removeprefix("the ")
+    exact = [t for t in matches if folded in (fold(t.name), fold(t.nickname)) or _ALIASES.get(folded) == t.name]
+    return exact[0].name if len(exact) == 1 else None

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from preferences.catalogs import NORMALIZERS, normalize
 from preferences.catalogs.places import by_key, candidates
-from preferences.catalogs.sports import TEAMS, find_team_words, find_teams
+from preferences.catalogs.sports import TEAMS, find_team_words, find_teams, normalize_team
 
 
 @pytest.mark.parametrize(("slot", "text", "expected"), [
@@ -100,6 +100,10 @@ def test_football_clubs_are_named_as_people_say_them() -> None:
     assert {t.league for t in find_teams("toronto")} == {"NBA", "MLB", "NHL"}
     assert find_teams("Toronto FC")[0].league == "MLS" and find_teams("austin") == []
     assert find_teams("liverpool")[0].called == "Liverpool" and find_teams("celtics")[0].called == "the Boston Celtics"
+    # a stated team keeps the name it names outright: "i'm a spurs fan" is San Antonio's nickname before it is
+    # Tottenham's short form (the ninth real set's fan stayed a Spurs fan); three outright names stay open
+    assert normalize_team("spurs") == "San Antonio Spurs" and normalize_team("tottenham") == "Tottenham Hotspur"
+    assert normalize_team("celtic") == "Celtic" and normalize_team("rangers") is None
 
 
 def test_team_words_are_found_when_nlu_tagged_none() -> None:
