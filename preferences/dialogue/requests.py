@@ -114,7 +114,11 @@ class Requests:
         channel = ctx.channel if with_metadata else ChannelMetadata()
         reply = self.in_context(ctx.user, skill, entities, text or "", channel) \
             or self.service.reply(skill, ctx.user, entities, text)
-        ctx.state.last_request = Request(skill, dict(entities), text or "")
+        recorded = dict(entities)
+        for r in reply.resolutions:  # what the skill read from words NLU left untagged ("how did arsenal do")
+            if r.value and r.resolved is not None and not values_of(recorded, r.entity):
+                recorded[r.entity] = [r.value]  # so "when do they play next" carries it
+        ctx.state.last_request = Request(skill, recorded, text or "")
         ctx.state.last_choices = list(reply.facts.get("choices", []))
         if skill == "play_music" and isinstance(reply.facts.get("track"), str):
             ctx.state.playing = {"artist": reply.facts["artist"], "track": reply.facts["track"],

@@ -361,3 +361,10 @@ def test_a_value_carried_or_asked_about_again_is_not_learned_as_a_preference(con
     # the same words again are a repeat, which a failed answer explains: sorry, then done again
     assert chat.request("sports_score", "did bayern cover the spread", {"team": ["bayern"]}).startswith(
         "Sorry about that.")
+
+
+def test_a_team_the_skill_read_from_the_words_is_carried_to_the_next_question(conv: Conversation) -> None:
+    chat = Chat(conv)
+    assert chat.request("sports_score", "how did arsenal do this weekend").startswith("Arsenal ")
+    nxt = chat.request("sports_score", "when do they play next")
+    assert nxt.startswith("Arsenal play next"), nxt
