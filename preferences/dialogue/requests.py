@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from preferences.catalogs import normalize
 from preferences.catalogs.media import find_title
 from preferences.catalogs.places import candidates
-from preferences.dialogue.context import TurnContext
 from preferences.catalogs.text import fold
+from preferences.dialogue.context import TurnContext
 from preferences.dialogue.followups import has_values
 from preferences.dialogue.messages import LOW_CONFIDENCE, OFFER_QA_AFTER_MOMENTS, OFFER_QA_BELOW_PREFERENCES
 from preferences.dialogue.state import (CheckPending, ConceptPending, Reply, Request, State, TeachPending,
