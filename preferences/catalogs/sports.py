@@ -153,14 +153,15 @@ def _short_mls(official: str, league: str) -> tuple[str, ...]:
         else (short, "nycfc") if "new york city" in short else (short,)
 
 
-def _clubs() -> tuple[Team, ...]:
+def _clubs() -> tuple[tuple[Team, str], ...]:
+    """Each club of the file with its official name (read once: the index of what people say needs both)."""
     leagues = json.loads(_CLUBS_FILE.read_text(encoding="utf-8"))["leagues"]
-    return tuple(Team("", "", league, club_name(name, league)) for league, names in leagues.items() for name in names)
+    return tuple((Team("", "", league, club_name(name, league)), name)
+                 for league, names in leagues.items() for name in names)
 
 
-TEAMS: tuple[Team, ...] = (*_US_TEAMS, *_clubs())
-US_LEAGUES = tuple(_LEAGUES)
-FOOTBALL_LEAGUES = tuple(dict.fromkeys(t.league for t in TEAMS if t.club))
+_CLUBS = _clubs()
+TEAMS: tuple[Team, ...] = (*_US_TEAMS, *(team for team, _ in _CLUBS))
 
 _ALIASES: dict[str, str] = {
     "gsw": "Golden State Warriors", "dubs": "Golden State Warriors", "sixers": "Philadelphia 76ers",
@@ -177,17 +178,19 @@ TEAMS_BY_NAME = {t.name: t for t in TEAMS}
 @lru_cache(maxsize=1)
 def _club_index() -> dict[str, list[Team]]:
     """Folded club names, official names and short forms to the clubs they name."""
-    official = json.loads(_CLUBS_FILE.read_text(encoding="utf-8"))["leagues"]
     index: dict[str, list[Team]] = {}
-    clubs = iter(t for t in TEAMS if t.club)
-    for league, names in official.items():
-        for name in names:
-            team = next(clubs)
-            for said in (team.name, name, *_CLUB_ALIASES.get(team.name, ()), *_short_mls(name, league)):
-                bucket = index.setdefault(fold(said), [])
-                if team not in bucket:
-                    bucket.append(team)
+    for team, official in _CLUBS:
+        for said in (team.name, official, *_CLUB_ALIASES.get(team.name, ()), *_short_mls(official, team.league)):
+            bucket = index.setdefault(fold(said), [])
+            if team not in bucket:
+                bucket.append(team)
     return index
+
+
+@lru_cache(maxsize=1)
+def _us_names() -> frozenset[str]:
+    """Folded full names and nicknames of the US teams."""
+    return frozenset(fold(n) for t in _US_TEAMS for n in (t.name, t.nickname))
 
 
 def find_teams(value: str) -> list[Team]:
@@ -212,11 +215,6 @@ def find_teams(value: str) -> list[Team]:
     return [t for t in TEAMS if folded and t.city and fold(t.city) == folded]
 
 
-def team_named(value: str) -> Team | None:
-    """The team a stored name is (a preference keeps `Team.name`)."""
-    return TEAMS_BY_NAME.get(value)
-
-
 def find_team_words(text: str | None) -> str | None:
     """The words of a sports request that name a team, when NLU tagged none ("how did arsenal do").
 
@@ -229,8 +227,7 @@ def find_team_words(text: str | None) -> str | None:
             gram = " ".join(words[i:i + size])
             if words[i] in ("the", "a", "my") or gram in _NOT_TEAMS:
                 continue
-            if gram in _club_index() or gram in _ALIASES or any(
-                    not t.club and (fold(t.name) == gram or fold(t.nickname) == gram) for t in _US_TEAMS):
+            if gram in _club_index() or gram in _ALIASES or gram in _us_names():
                 return gram
     return None
 
