@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 CARRY_SECONDS = 600.0
 # Words that point back at what was just talked about ("turn it off", "send them back").
 _REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
+# Words that point at the user's own ("how did we get on", "my team"): the user's preference answers them, not
+# what the last request was about.
+_OWN = re.compile(r"\b(we|us|our|ours|my team|my city|my town)\b")
 # How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
@@ -111,7 +114,7 @@ class FollowUps:
             return None
         spec = registry.skill(skill) if skill in registry.BY_NAME else None
         carries = spec.carries if spec else ()
-        if not carries or values_of(ctx.entities, carries[0]):
+        if not carries or values_of(ctx.entities, carries[0]) or _OWN.search(fold(ctx.text)):
             return None
         # a device only when the words point back at it ("turn it off", "send them back"): "make sure the
         # toaster is off" names a device the catalog lacks, and must not switch off the last one instead

@@ -368,3 +368,15 @@ def test_a_team_the_skill_read_from_the_words_is_carried_to_the_next_question(co
     assert chat.request("sports_score", "how did arsenal do this weekend").startswith("Arsenal ")
     nxt = chat.request("sports_score", "when do they play next")
     assert nxt.startswith("Arsenal play next"), nxt
+
+
+def test_words_about_the_users_own_team_are_not_the_last_teams(conv: Conversation) -> None:
+    chat = Chat(conv)
+    chat.request("sports_score", "how did liverpool do", {"team": ["liverpool"]})
+    chat.do("statement", "i'm a spurs fan btw", {"team": ["spurs"]}, intent="state_preference")
+    ours = chat.request("sports_score", "how did we get on")
+    assert "San Antonio Spurs" in ours and "Liverpool" not in ours, ours
+    assert "San Antonio Spurs" in chat.request("sports_score", "and did they win last time")  # the team just named
+    other = Chat(conv, "bob")
+    other.request("sports_score", "how did liverpool do", {"team": ["liverpool"]})
+    assert "Liverpool" in other.request("sports_score", "did they win")  # "they" carries the last team
