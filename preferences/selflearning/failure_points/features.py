@@ -133,6 +133,40 @@ def unanswered_words(text: str, answer: str | None) -> list[str]:
             if not echoed or process.extractOne(w, echoed, scorer=fuzz.ratio, score_cutoff=80) is None]
 
 
+# Where one request becomes two: "play some rock and tell me the weather", "lock the shed, the side gate".
+_JOIN = re.compile(r"\s*(?:,|;|&|\band then\b|\bthen\b|\band also\b|\band\b|\bplus\b)\s*")
+
+
+def request_parts(text: str) -> list[str]:
+    """The parts of a request joined by "and", "then" or commas, each saying something of its own.
+
+    A leading "and" ("and the kitchen") joins the turn to the last one, not two parts of it.
+    """
+    low = re.sub(r"^\s*(?:and|then|also)\b", "", text.lower())
+    return [p for p in _JOIN.split(low) if p and (domain_words(p) or unexplained_words(p, ()))]
+
+
+def parts_missed(text: str, answer: str | None, answered_domain: str) -> int:
+    """How many parts of a request of several the answer passed over.
+
+    A part is passed over when the answer echoes none of its own words ("and then something by gorillaz"),
+    or when its words are about another domain than the answer ("... and tell me the weather" answered with
+    a song). Rule 8 of the labelling convention: the first part that failed is the failure point, so a
+    request half done is a failure even when the half done was done right.
+    """
+    parts = request_parts(text)
+    if len(parts) < 2:
+        return 0
+    missed = 0
+    for part in parts:
+        own = [w for w in request_key(part).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
+        domain = request_domain(part)
+        if (own and len(unanswered_words(part, answer)) == len(own)) or (
+                domain != "none" and answered_domain != "none" and domain != answered_domain):
+            missed += 1
+    return missed
+
+
 _NEGATIVE = re.compile(r"\b(?:couldn't|could not|can't|cannot|don't|do not|no|not|sorry|unavailable|nothing|unable)\b")
 
 
@@ -231,6 +265,8 @@ def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     said, answered = request_domain(trace.text), ACTION_DOMAINS.get(trace.action or "", "none")
     out["words_domain"] = said
     out["domain_mismatch"] = said != "none" and answered != "none" and said != answered
+    out["parts"] = min(len(request_parts(trace.text)), 3)
+    out["parts_missed"] = parts_missed(trace.text, trace.answer, answered)
     out["ctx"] = c is not None
     if c is None:
         out["ctx_gap"] = CONTEXT_GAP

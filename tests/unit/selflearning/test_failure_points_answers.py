@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from preferences.selflearning.failure_points.answers import domain_words, reply_kind, request_domain
-from preferences.selflearning.failure_points.features import unanswered_words
+from preferences.selflearning.failure_points.features import parts_missed, request_parts, unanswered_words
 
 
 @pytest.mark.parametrize(("answer", "kind"), [
@@ -73,3 +73,22 @@ def test_a_lone_word_names_an_entity_when_a_catalog_resolves_it_songs_aside() ->
     assert names_entity("grunge") == "genre"
     assert names_entity("jacket") is None
     assert names_entity("whiskey") is None  # only a song title: every common word is one
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("play some 80s rock and tell me the weather", ["play some 80s rock", "tell me the weather"]),
+    ("lock the shed, then the side gate", ["lock the shed", "the side gate"]),
+    ("and the kitchen", [" the kitchen"]),  # a leading "and" leans on the last turn: one part
+    ("weather in oslo", ["weather in oslo"]),
+])
+def test_a_request_splits_into_the_parts_that_say_something_of_their_own(text: str, parts: list[str]) -> None:
+    assert request_parts(text) == parts
+
+
+def test_a_part_the_answer_passed_over_is_counted_and_a_request_of_one_part_never() -> None:
+    song = "Playing some rock: Evil Woman by Electric Light Orchestra."
+    assert parts_missed("play some 80s rock and tell me the weather", song, "music") == 1  # other domain
+    assert parts_missed("queue up get lucky by daft punk and then something by gorillaz",
+                        "Playing Get Lucky by Daft Punk.", "music") == 1  # none of its words echoed
+    assert parts_missed("play bowie and then some queen", "Playing Heroes by David Bowie, then Queen.", "music") == 0
+    assert parts_missed("play some 80s rock", song, "music") == 0
