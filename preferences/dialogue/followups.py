@@ -116,9 +116,11 @@ class FollowUps:
         carries = spec.carries if spec else ()
         if not carries or values_of(ctx.entities, carries[0]) or _OWN.search(fold(ctx.text)):
             return None
-        # a device only when the words point back at it ("turn it off", "send them back"): "make sure the
-        # toaster is off" names a device the catalog lacks, and must not switch off the last one instead
-        if carries[0] == "device" and (_names_device(ctx) or not _REFERS_BACK.search(fold(ctx.text))):
+        # a device only when the words point back at it ("turn it off", "send them back") or only turn it up
+        # or down ("bit dimmer", "brighter pls"): "make sure the toaster is off" names a device the catalog
+        # lacks, and must not switch off the last one instead
+        if carries[0] == "device" and (_names_device(ctx) or not (
+                _REFERS_BACK.search(fold(ctx.text)) or devices.adjusts_only(ctx.text))):
             return None
         subject = values_of(last.entities, carries[0])
         if not subject or not _resolves(spec, carries[0], subject[0]):

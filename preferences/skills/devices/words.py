@@ -156,6 +156,19 @@ def scan_direction(words: list[str]) -> str | None:
     return "up" if ups and not downs else "down" if downs and not ups else None
 
 
+# Words that only say how much: "a bit dimmer", "brighter pls", "turn it up a notch", "way quieter".
+_HOW_MUCH = frozenset("""a bit abit little tad touch notch notches more much lot way even slightly too pls plz now
+    again make it turn go the just maybe then still some""".split())
+
+
+def adjusts_only(utterance: str | None) -> bool:
+    """The words only turn something up or down ("bit dimmer", "brighter pls", "a little quieter"): no device,
+    room, place or anything else is named, so they are about the device just talked about."""
+    words = [w for w in re.findall(r"[a-z]+", fold(utterance or "")) if w not in _FILLERS]
+    return bool(words) and scan_direction(words) is not None and all(
+        w in _UP or w in _DOWN or w in _HOW_MUCH for w in words)
+
+
 def asks_yes_no(utterance: str | None) -> bool:
     words = [w for w in fold(utterance or "").split() if w not in _FILLERS]
     return bool(words) and (words[0] in _YES_NO or "if" in words or "whether" in words)

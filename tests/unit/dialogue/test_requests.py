@@ -177,6 +177,18 @@ def test_a_request_that_names_nothing_of_the_last_one_is_about_the_same(conv: Co
     assert "Which city" in fresh.request("weather", "will it be windy", {})
 
 
+def test_only_turning_it_up_or_down_is_about_the_device_just_talked_about(conv: Conversation) -> None:
+    """The eleventh real set: "turn on the hallway light" then "bit dimmer" asked "Which device?"."""
+    chat = Chat(conv)
+    chat.request("control_device", "turn on the hallway light", {"device": ["light"], "room": ["hallway"]})
+    dimmer = chat.request("control_device", "bit dimmer", {})
+    assert dimmer.startswith("Done: the hallway lights") and "brightness" in dimmer
+    assert "hallway lights" in chat.request("control_device", "brighter pls", {})
+    # a device or a room said is not the last one's: the skill reads it (or asks) as before
+    assert "hallway" not in chat.request("control_device", "the fan a bit lower", {})
+    assert Chat(conv, "zed").request("control_device", "bit dimmer", {}).startswith("Which device?")
+
+
 def test_after_a_break_the_last_request_is_not_carried(conv: Conversation) -> None:
     chat = Chat(conv)
     chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
