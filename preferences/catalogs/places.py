@@ -7,6 +7,7 @@ learning layer exists to solve.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,10 +90,18 @@ _AROUND_REGION = frozenset("no nope not the one ones in i meant mean said and wh
                            "please pls i'm im one's from of that this there".split())
 
 
+# A region the user rules out ("maine not oregon", "not texas, the french one"): no part of what is meant.
+_RULED_OUT = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|in\s+)?([a-z][a-z ]*?)(?:\s+one)?"
+                        r"(?=\s*(?:[,;.!?]|\bbut\b|$))")
+
+
 def region_named(text: str) -> str | None:
     """The region (country, US state, or a people's name for a country) a fragment says and nothing else,
-    as `candidates` reads it after a comma ("Birmingham, alabama"); None when the words say more."""
-    words = [w for w in fold(text).replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
+    as `candidates` reads it after a comma ("Birmingham, alabama"); None when the words say more. A region
+    ruled out ("not oregon") is not said."""
+    regions = _gazetteer()[1]
+    kept = _RULED_OUT.sub(lambda m: " " if m.group(1) in regions else m.group(0), fold(text))
+    words = [w for w in kept.replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
              if w not in _AROUND_REGION]
     said = " ".join(words)
     return said if said and said in _gazetteer()[1] else None

@@ -240,6 +240,8 @@ def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversat
     ("birmingham", "and alabama?", "weather", {"city": ["alabama"]}, "Birmingham, Alabama"),
     ("valencia", "no the venezuelan one", "fallback", {}, "Valencia, Venezuela"),
     ("perth", "in scotland", "inform", {}, "Perth, United Kingdom"),
+    # the eleventh real set: the region ruled out is no part of it ("I couldn't find a city called Maine")
+    ("portland", "maine not oregon", "weather", {"city": ["maine"]}, "Portland, Maine"),
 ])
 def test_a_region_said_alone_picks_the_namesake_there(conv: Conversation, town: str, fragment: str, intent: str,
                                                       entities: dict, place: str) -> None:
