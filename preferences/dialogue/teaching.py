@@ -1,8 +1,11 @@
 """Declarative teaching ("I'm a Warriors fan") and bare answers ("jazz") to whatever is open."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from preferences.catalogs.sports import find_team_words
+from preferences.catalogs.text import fold
 from preferences.chatter import chatter_reply
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.state import ConceptPending, Reply, TeachPending
@@ -12,6 +15,18 @@ from preferences.teaching import confirmation, learn, values_of
 
 if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
+
+
+# Words that make a statement about a team: "i support liverpool", "we follow the packers", "big bills fan".
+_SUPPORTS = re.compile(r"\b(?:support|supporter|fan|follow|root for|cheer for|club|team)\b")
+
+
+def team_stated(text: str) -> dict[str, list[str]]:
+    """The team a statement names in words NLU left untagged ("i support liverpool"), as entities; else none.
+
+    Only with words about supporting: "i love the blues" is music, not St. Louis."""
+    team = find_team_words(text) if _SUPPORTS.search(fold(text)) else None
+    return {"team": [team]} if team else {}
 
 
 class Teaching:
@@ -25,7 +40,7 @@ class Teaching:
             return self.learn_answer(ctx)
         if state.qa is not None and has_values:
             return self.qa_answer(ctx, polarity)
-        learned = learn(self.store, ctx.user, entities, polarity=polarity, utterance=ctx.text)
+        learned = learn(self.store, ctx.user, entities if has_values else team_stated(ctx.text), polarity=polarity, utterance=ctx.text)
         if not learned:
             return Reply(["What do you like? For example: \"I like jazz\", \"I'm a Warriors fan\" "
                           "or \"I live in Portland, Maine\"."], state)

@@ -34,3 +34,16 @@ def test_skill_shaped_answers_go_to_the_open_question(conv: Conversation, store:
     defined = other.request("control_device", "bedroom lights off", {"room": ["bedroom"], "device": ["lights"],
                                                                     "power": ["off"]})
     assert "Got it: sleep mode means the bedroom lights off" in defined
+
+
+def test_a_team_the_statement_names_in_untagged_words_is_learned(conv: Conversation, store: PreferenceStore) -> None:
+    """The eleventh real set: "i support liverpool" (nothing tagged) answered "What do you like?"."""
+    chat = Chat(conv)
+    assert chat.do("statement", "i support liverpool", {}, intent="state_preference").startswith(
+        "Got it: you support Liverpool")
+    assert [p.value for p in store.get("ann", "team")] == ["Liverpool"]
+    assert "Liverpool" in chat.request("sports_score", "how did my team get on")
+    # without words about supporting, a team's name is not read into a statement ("the blues" is music)
+    other = Chat(conv, "bob")
+    assert other.do("statement", "i love the blues", {}, intent="state_preference").startswith("What do you like?")
+    assert store.get("bob", "team") == []
