@@ -107,6 +107,29 @@ def region_named(text: str) -> str | None:
     return said if said and said in _gazetteer()[1] else None
 
 
+# Where a request names a town NLU left untagged: after "in", "at", "for", "near" ("good snow in whistler this
+# week?", "sunrise time in tromsø"), or first, before the weather ("athens weather this week").
+_AFTER_CUE = re.compile(r"\b(?:in|at|for|near|around)\s+((?:[^\W\d_]+[' -]?){1,4})")
+_OPENS = re.compile(r"^((?:[^\W\d_]+ ){1,3})(?:weather|forecast|temperature|temp)\b")
+# Words that are also some town's name but, after "in" or "at", almost never mean it ("in time", "at sale").
+_NOT_TOWNS = frozenset("time nice reading mobile march university split male sale order home bar hope deal price "
+                       "best energy union liberty independence opportunity commerce the a an my our".split())
+
+
+def find_city_words(text: str | None) -> str | None:
+    """The town a weather request's words name when NLU tagged none: the longest run of one to four words
+    after a place word, or before "weather" at the start, that the gazetteer knows ("paris texas" included)."""
+    folded = fold(text or "")
+    runs = [m.group(1).split() for m in _OPENS.finditer(folded)] + \
+        [m.group(1).split() for m in _AFTER_CUE.finditer(folded)]
+    for words in runs:
+        for size in (4, 3, 2, 1):  # "portland maine", "newcastle upon tyne": the region or the longer name first
+            gram = " ".join(w.strip("'-") for w in words[:size])
+            if len(words) >= size and gram not in _NOT_TOWNS and candidates(gram):
+                return gram
+    return None
+
+
 def candidates(value: str) -> list[City]:
     """Every city the text could name, most populous first.
 

@@ -80,7 +80,7 @@ def weather_report(provider: WeatherProvider, city: City, day: date, units: str 
 from typing import TYPE_CHECKING  # noqa: E402
 
 from preferences.catalogs.bookings import parse_when  # noqa: E402
-from preferences.catalogs.places import by_key, normalize_city  # noqa: E402
+from preferences.catalogs.places import by_key, find_city_words, normalize_city  # noqa: E402
 from preferences.catalogs.units import normalize_units  # noqa: E402
 from preferences.personalization import ASKED_CITY, Choice, Profile, resolve_city  # noqa: E402
 from preferences.resolution import ResolvedEntity  # noqa: E402
@@ -109,7 +109,7 @@ def forecast_day(entities: Entities, utterance: str | None, today: date) -> tupl
 
 def reply(service: AssistantService, user: str, entities: Entities, utterance: str | None = None) -> SkillReply:
     profile = service.profile(user)
-    place = place_of(entities)
+    place = place_of(entities) or find_city_words(utterance)  # "athens weather this week": NLU tagged no city
     city, choice, note, resolved = service.where(user, profile, place, utterance, remember=True)
     if city is None:
         if place:

@@ -31,6 +31,20 @@ def test_weather_asks_for_a_missing_city_and_flags_ambiguity(service: AssistantS
     assert "couldn't find a city" in service.reply("weather", "ann", {"city": ["Gotham City"]}).text
 
 
+@pytest.mark.parametrize(("words", "town"), [
+    ("athens weather this week", "Athens"), ("sunrise time in tromsø", "Tromsø"),
+    ("will it rain in paris texas", "Paris, Texas"), ("new york weather", "New York"),
+])
+def test_a_town_nlu_left_untagged_is_read_from_the_words(service: AssistantService, words: str, town: str) -> None:
+    """The eleventh real set: "athens weather this week" asked "Which city would you like the weather for?"."""
+    assert service.reply("weather", "ann", {}, words).text.startswith(f"In {town}")
+
+
+@pytest.mark.parametrize("words", ["is it going to rain in time for the game", "weather at home", "frost tonight?"])
+def test_words_that_name_no_town_still_ask_for_one(service: AssistantService, words: str) -> None:
+    assert service.reply("weather", "ann", {}, words).facts == {"missing": "city"}
+
+
 def test_restaurants_need_a_place_and_know_cuisines(service: AssistantService) -> None:
     assert service.reply("find_restaurant", "ann", {"cuisine": ["thai food"]}).facts == {"missing": "city"}
     found = service.reply("find_restaurant", "ann", {"cuisine": ["italian food"], "city": ["Boston"]})
