@@ -10,7 +10,7 @@ from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, displa
     normalize_room
 from preferences.skills.devices.state import DeviceCommand, apply_command, status_text
 from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, felt_direction, implies_thermostat, later_time, \
-    level_word, scan_color, scan_direction, scan_power, scan_state, parse_level, read_state
+    level_word, lights_out, scan_color, scan_direction, scan_power, scan_state, parse_level, read_state
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
@@ -50,7 +50,7 @@ def device_command(entities: Entities, utterance: str | None = None) -> DeviceCo
     power = (first(entities, "power") or "").lower() or None
     if power not in (None, "on", "off"):
         power = None
-    power = power or scan_power(words)
+    power = "off" if lights_out(words) else power or scan_power(words)
     later = later_time(utterance, power)
     if later is not None:
         what = display_name(device, normalize_room(room_text, device, device_text))

@@ -138,6 +138,11 @@ def scan_state(words: list[str]) -> str | None:
     return None
 
 
+def lights_out(words: list[str]) -> bool:
+    """ "lights out in the loft", "put the lamp out": off, whatever "on the landing" after it looks like."""
+    return any(w in ("light", "lights", "lamp", "lamps") and words[i + 1] == "out" for i, w in enumerate(words[:-1]))
+
+
 def scan_power(words: list[str]) -> str | None:
     """On or off as a request says it ("turn off the ...", "... on"), when NLU tagged neither."""
     for i, word in enumerate(words):

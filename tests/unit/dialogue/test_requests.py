@@ -281,6 +281,14 @@ def test_several_device_commands_in_one_message_are_each_done(conv: Conversation
     assert "TV is off" in off and "fan is off" in off  # "and the fan" does what the clause before it did
 
 
+def test_lights_out_is_off_whatever_on_the_landing_looks_like(conv: Conversation) -> None:
+    """The eleventh real set: NLU tagged "loft" and the "on" of "on the landing" as the power: it turned them on."""
+    chat = Chat(conv)
+    reply = chat.request("control_device", "lights out in the loft and on the landing please",
+                         {"device": ["lights"], "power": ["loft", "on"], "room": ["landing"]})
+    assert "landing lights are off" in reply and "are on" not in reply, reply
+
+
 def test_a_device_command_beside_another_request_is_done_too(conv: Conversation) -> None:
     """"turn off the kitchen lights and play some smooth jazz" played the jazz only (real set 4)."""
     chat = Chat(conv)
