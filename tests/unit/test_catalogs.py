@@ -125,6 +125,19 @@ def test_ambiguous_city_names_come_back_most_populous_first() -> None:
     assert by_key(paris.key) == paris
 
 
+@pytest.mark.parametrize(("said", "town"), [
+    ("marrakech", "Marrakesh, Morocco"), ("kiev", "Kyiv, Ukraine"), ("munchen", "Munich, Germany"),
+    ("lisboa", "Lisbon, Portugal"), ("monaco", "Monaco, Monaco"),  # a town's own name before another's spelling
+])
+def test_other_spellings_of_a_town_find_it(said: str, town: str) -> None:
+    """The eleventh real set: "what's the uv index in marrakech" answered "I couldn't find a city called marrakech"."""
+    assert candidates(said)[0].label == town
+
+
+def test_short_forms_and_function_words_are_no_spelling_of_a_town() -> None:
+    assert candidates("more") == [] and candidates("muc") == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(slot=st.sampled_from(sorted(NORMALIZERS) + ["color"]), text=st.text(max_size=300))
 def test_normalize_never_raises_and_is_idempotent(slot: str, text: str) -> None:
