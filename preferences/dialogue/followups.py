@@ -35,6 +35,8 @@ _REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
 # Words that point at the user's own ("how did we get on", "my team"): the user's preference answers them, not
 # what the last request was about.
 _OWN = re.compile(r"\b(we|us|our|ours|my team|my city|my town)\b")
+# A command and a question about devices are about the same device: "start the dryer", "how long has it got left".
+_DEVICE_SKILLS = frozenset({"control_device", "device_status"})
 # How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|what of|same (for|in|with)|also|now|ok(ay)? and|then)\b")
 
@@ -108,8 +110,10 @@ class FollowUps:
         a question of the assistant is open (the words may answer it), nor after a break (`CARRY_SECONDS`),
         and what the turn names stays."""
         last, state = ctx.state.last_request, ctx.state
-        if last is None or last.skill != skill or state.pending is not None or state.qa is not None:
+        if last is None or state.pending is not None or state.qa is not None:
             return None
+        if last.skill != skill and {last.skill, skill} != _DEVICE_SKILLS:  # "how long has it got left" after
+            return None  # "start the tumble dryer": a question about the device just commanded
         if not recent(ctx):
             return None
         spec = registry.skill(skill) if skill in registry.BY_NAME else None

@@ -189,6 +189,16 @@ def test_only_turning_it_up_or_down_is_about_the_device_just_talked_about(conv: 
     assert Chat(conv, "zed").request("control_device", "bit dimmer", {}).startswith("Which device?")
 
 
+def test_a_question_about_the_device_just_commanded_is_about_it(conv: Conversation) -> None:
+    """The eleventh real set: "start the tumble dryer" then "how long has it got left" asked "Which device?"."""
+    chat = Chat(conv)
+    chat.request("control_device", "start the tumble dryer", {"device": ["tumble dryer"]})
+    left = chat.request("device_status", "how long has it got left", {})
+    assert "dryer" in left and "minutes" in left and "Which device" not in left, left
+    chat.request("device_status", "is the kitchen light on", {"device": ["light"], "room": ["kitchen"]})
+    assert "kitchen lights are off" in chat.request("control_device", "turn it off then", {"power": ["off"]})
+
+
 def test_after_a_break_the_last_request_is_not_carried(conv: Conversation) -> None:
     chat = Chat(conv)
     chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
