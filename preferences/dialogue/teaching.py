@@ -17,8 +17,13 @@ if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
 
 
-# Words that make a statement about a team: "i support liverpool", "we follow the packers", "big bills fan".
-_SUPPORTS = re.compile(r"\b(?:support|supporter|fan|follow|root for|cheer for|club|team)\b")
+# Words that make a statement about a team: "i support liverpool", "we follow the packers", "big bills fan",
+# or insist it be kept ("it's liverpool. don't forget it this time").
+_SUPPORTS = re.compile(r"\b(?:support|supporter|fan|follow|root for|cheer for|club|team|remember|"
+                       r"(?:don'?t|do not|never) forget)\b")
+# A statement of more words than this that taught nothing said something the assistant cannot keep ("i'm
+# allergic to peanuts, please remember that"): it says so, rather than asking what the user likes.
+_VAGUE_WORDS = 3
 
 
 def team_stated(text: str) -> dict[str, list[str]]:
@@ -41,6 +46,10 @@ class Teaching:
         if state.qa is not None and has_values:
             return self.qa_answer(ctx, polarity)
         learned = learn(self.store, ctx.user, entities if has_values else team_stated(ctx.text), polarity=polarity, utterance=ctx.text)
+        if not learned and len(ctx.text.split()) > _VAGUE_WORDS:
+            return Reply(["I can't keep that kind of thing yet. I remember the music, food and teams you like or "
+                          "don't, and where you live: for example \"I'm a Warriors fan\" or \"I live in "
+                          "Portland, Maine\"."], state)
         if not learned:
             return Reply(["What do you like? For example: \"I like jazz\", \"I'm a Warriors fan\" "
                           "or \"I live in Portland, Maine\"."], state)

@@ -45,5 +45,20 @@ def test_a_team_the_statement_names_in_untagged_words_is_learned(conv: Conversat
     assert "Liverpool" in chat.request("sports_score", "how did my team get on")
     # without words about supporting, a team's name is not read into a statement ("the blues" is music)
     other = Chat(conv, "bob")
-    assert other.do("statement", "i love the blues", {}, intent="state_preference").startswith("What do you like?")
+    assert other.do("statement", "i love the blues", {}, intent="state_preference").startswith("I can't keep")
     assert store.get("bob", "team") == []
+
+
+def test_what_it_cannot_keep_is_said_and_a_plea_to_keep_is_no_forgetting(conv: Conversation,
+                                                                          store: PreferenceStore) -> None:
+    """The eleventh real set: "i'm allergic to peanuts, please remember that" answered "What do you like?", and
+    "it's liverpool. don't forget it this time" (read as forget_preference) "What should I forget?"."""
+    chat = Chat(conv)
+    allergy = chat.do("statement", "i'm allergic to peanuts, please remember that", {}, intent="state_dislike")
+    assert allergy.startswith("I can't keep that kind of thing yet") and store.list("ann") == []
+    kept = chat.do("forget", "it's liverpool. don't forget it this time", {}, intent="forget_preference")
+    assert kept.startswith("Got it: you support Liverpool"), kept
+    assert [p.value for p in store.get("ann", "team")] == ["Liverpool"]
+    # asked to forget, it still forgets
+    assert chat.do("forget", "forget that i support liverpool", {"team": ["liverpool"]},
+                   intent="forget_preference").startswith("Done: I've forgotten")
