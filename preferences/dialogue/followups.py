@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from preferences.catalogs.bookings import parse_party_size
 from preferences.catalogs.places import candidates, region_named
 from preferences.catalogs.text import fold
 from preferences.dialogue.context import TurnContext
@@ -35,6 +36,8 @@ _REFERS_BACK = re.compile(r"\b(it|its|them|they|that|those|this|these)\b")
 # Words that point at the user's own ("how did we get on", "my team"): the user's preference answers them, not
 # what the last request was about.
 _OWN = re.compile(r"\b(we|us|our|ours|my team|my city|my town)\b")
+# How many people a table is for, said as a change to it ("make it 7 people", "we're 6 of us now").
+_PARTY_SAID = re.compile(r"\b\w+ (?:people|persons|guests|adults|of us)\b")
 # A command and a question about devices are about the same device: "start the dryer", "how long has it got left".
 _DEVICE_SKILLS = frozenset({"control_device", "device_status"})
 # How a message opens when it leans on the last request: "and tomorrow?", "what about the kitchen".
@@ -131,6 +134,19 @@ class FollowUps:
             return None  # what the last request named and the skill could not find ("alabama") is no context
         kept = {e: last.entities[e] for e in carries if e not in ctx.entities and values_of(last.entities, e)}
         return ctx.with_entities({**ctx.entities, **kept})
+
+    def rebooked(self: "Conversation", ctx: TurnContext, skill: str) -> TurnContext | None:
+        """ "make it 7 people" right after a table search or booking, which NLU read as another skill's request
+        (a device command: "Which device?", eleventh real set): the last table request for that many people.
+        None when the words say no party size, after a break, or while a question of the assistant is open."""
+        last, state = ctx.state.last_request, ctx.state
+        if last is None or last.skill != "find_restaurant" or skill == last.skill or not recent(ctx):
+            return None
+        if state.pending is not None or state.qa is not None:
+            return None
+        said = _PARTY_SAID.search(fold(ctx.text))
+        size = parse_party_size(said.group(0)) if said else None
+        return ctx.with_entities({**last.entities, "party_size": [str(size)]}) if size else None
 
     def refine_place(self: "Conversation", ctx: TurnContext) -> TurnContext | None:
         """ "the uk one", "and alabama?", "no the venezuelan one" right after a request about a town that

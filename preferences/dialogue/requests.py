@@ -49,6 +49,9 @@ class Requests:
 
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:
         last = ctx.state.last_request
+        rebooked = self.rebooked(ctx, skill)  # "make it 7 people" after a table request, read as a device's
+        if rebooked is not None:
+            return self.run(rebooked, "find_restaurant", rebooked.entities)
         refined = self.refine_place(ctx) if last is not None and last.skill == skill else None
         if refined is not None and self.learning:
             return self.redo_in_region(ctx, refined)  # type: ignore[return-value]  # refined: it redoes

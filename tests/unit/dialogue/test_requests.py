@@ -199,6 +199,19 @@ def test_a_question_about_the_device_just_commanded_is_about_it(conv: Conversati
     assert "kitchen lights are off" in chat.request("control_device", "turn it off then", {"power": ["off"]})
 
 
+def test_a_new_party_size_after_a_table_request_changes_the_table_whatever_nlu_read(conv: Conversation) -> None:
+    """The eleventh real set: after a table for 6, "make it 7 people" (read as a device command) asked
+    "Which device?"."""
+    chat = Chat(conv)
+    chat.request("find_restaurant", "book a table in denver for saturday at 8, 6 people",
+                 {"city": ["denver"], "time": ["saturday at 8"], "party_size": ["6"]})
+    seven = chat.request("control_device", "make it 7 people", {"level": ["7"]})
+    assert "a table for 7 at 8 pm on Saturday" in seven and "Denver" in seven, seven
+    # no people said, or no table asked for just before: a device command stays one
+    assert "table" not in chat.request("control_device", "make it 7", {"level": ["7"]})
+    assert "Which device?" in Chat(conv, "bob").request("control_device", "make it 7 people", {"level": ["7"]})
+
+
 def test_after_a_break_the_last_request_is_not_carried(conv: Conversation) -> None:
     chat = Chat(conv)
     chat.request("sports_score", "how did the celtics do", {"team": ["celtics"]})
