@@ -45,7 +45,8 @@ class Teaching:
             return self.learn_answer(ctx)
         if state.qa is not None and has_values:
             return self.qa_answer(ctx, polarity)
-        learned = learn(self.store, ctx.user, entities if has_values else team_stated(ctx.text), polarity=polarity, utterance=ctx.text)
+        said = entities if has_values else team_stated(ctx.text)
+        learned = learn(self.store, ctx.user, said, polarity=polarity, utterance=ctx.text)
         if not learned and len(ctx.text.split()) > _VAGUE_WORDS:
             return Reply(["I can't keep that kind of thing yet. I remember the music, food and teams you like or "
                           "don't, and where you live: for example \"I'm a Warriors fan\" or \"I live in "

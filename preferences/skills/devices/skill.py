@@ -10,7 +10,7 @@ from preferences.skills.devices.catalog import KNOWN, SPEC, ROOM_PATTERN, displa
     normalize_room
 from preferences.skills.devices.state import DeviceCommand, apply_command, status_text
 from preferences.skills.devices.words import LEVEL_NUMBER, asks_yes_no, felt_direction, implies_thermostat, later_time, \
-    level_word, lights_out, scan_color, scan_direction, scan_power, scan_state, parse_level, read_state
+    level_word, lights_out, parse_level, read_state, scan_color, scan_direction, scan_power, scan_state
 
 if TYPE_CHECKING:
     from preferences.service import AssistantService
