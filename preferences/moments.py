@@ -261,6 +261,15 @@ def _different_skills(a: Turn, b: Turn) -> bool:
     return a.intent not in unclear and b.intent not in unclear and a.intent != b.intent
 
 
+_STATEMENT_INTENTS = frozenset({"state_preference", "state_dislike"})
+
+
+def _statement_then_request(a: Turn, b: Turn) -> bool:
+    """A statement, then a request of a skill ("no explicit songs please", then "play some eminem"): the request
+    rewords nothing, even when the statement could not be kept ("I can't keep that kind of thing yet")."""
+    return a.intent in _STATEMENT_INTENTS and b.intent is not None and b.intent not in _STATEMENT_INTENTS
+
+
 def _core(text: str) -> str:
     """The words that carry the request, without politeness and filler; numbers as digits ("ten" is "10")."""
     return " ".join(str(NUMBERS.get(w, w)) for w in _FILLER.sub(" ", fold(text)).split())
@@ -315,7 +324,7 @@ class MomentDetector:
             return None
         recent = [t for t in history[-self.window_turns:]
                   if 0 <= current.at - t.at <= self.window_seconds and is_request(t)
-                  and (failed or not _different_skills(t, current))]
+                  and (failed or not _different_skills(t, current)) and not _statement_then_request(t, current)]
         if not recent:
             return None
         if _ADDITIVE.search(fold(current.text)):

@@ -64,6 +64,14 @@ def test_understood_requests_of_different_skills_are_not_rewordings(detector: Mo
     assert moment is not None and moment.kind == "rephrase"
 
 
+def test_a_request_after_a_statement_it_could_not_keep_rewords_nothing(detector: MomentDetector) -> None:
+    """A replay of the eleventh real set: "no explicit songs please, my kids use this" ("I can't keep that kind of
+    thing yet") then "play some eminem" was taken for a rewording, and "you like Eminem" learned."""
+    history = [Turn("no explicit songs please, my kids use this", 0, "state_dislike")]
+    assert detector.detect(history, Turn("play some eminem", 10, "play_music"),
+                           "I can't keep that kind of thing yet. I remember the music, food and teams you like") is None
+
+
 def test_answering_the_assistants_question_and_titles_are_not_moments(detector: MomentDetector) -> None:
     asked = "Did you mean Portland, Oregon or Portland, Maine?"
     assert detector.detect([Turn("weather in portland", 0)], Turn("Portland Oregon", 5), asked) is None
