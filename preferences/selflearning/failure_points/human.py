@@ -32,10 +32,10 @@ from preferences.selflearning.failure_points.trace import RawTurn
 _POINTS = {p.value: p for p in FailurePoint}
 # Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
 # benchmarks/data/failure_points_labelling.md), trained on by default. The seventh to tenth sets judged the
-# model before they joined (docs/failure-points.md); the eleventh, failure_points_real11, has judged it once
-# and is left out for now: with it, the default model calls "weather in portland" answered for Oregon and
-# corrected at once to Maine correct, as the labellers do (their rule 7), where the issue calls it
-# entity_resolution (docs/failure-points.md, "An eleventh set").
+# model before they joined (docs/failure-points.md); the eleventh and twelfth have judged it once each and
+# are left out for now: with the eleventh, the default model calls "weather in portland" answered for Oregon
+# and corrected at once to Maine correct, as the labellers do (their rule 7), where the issue calls it
+# entity_resolution (docs/failure-points.md, "an eleventh and a twelfth set").
 LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
                  "failure_points_real5", "failure_points_real6", "failure_points_real7", "failure_points_real8",
                  "failure_points_real9", "failure_points_real10")
