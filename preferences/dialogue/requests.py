@@ -45,6 +45,9 @@ class Requests:
             return []
         result = self.store.record(ctx.user, "location", ASKED_CITY, found[0].key, source=Source.TEACHABLE_MOMENT,
                                    utterance=ctx.text)
+        for other in self.store.get(ctx.user, ASKED_CITY):  # the namesake it had picked before is not theirs
+            if other.value != found[0].key and other.value.split(",")[0] == found[0].name:
+                self.store.forget(ctx.user, ASKED_CITY, other.value)
         return [result.preference] if result.preference is not None else []
 
     def request(self: "Conversation", ctx: TurnContext, skill: str) -> Reply:

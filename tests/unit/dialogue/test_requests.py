@@ -266,8 +266,8 @@ def test_a_fragment_nlu_could_not_place_follows_the_last_request(conv: Conversat
     # the eleventh real set: the region ruled out is no part of it ("I couldn't find a city called Maine")
     ("portland", "maine not oregon", "weather", {"city": ["maine"]}, "Portland, Maine"),
 ])
-def test_a_region_said_alone_picks_the_namesake_there(conv: Conversation, town: str, fragment: str, intent: str,
-                                                      entities: dict, place: str) -> None:
+def test_a_region_said_alone_picks_the_namesake_there(conv: Conversation, store: PreferenceStore, town: str,
+                                                      fragment: str, intent: str, entities: dict, place: str) -> None:
     """After "I picked X; there are 3 places called X", "the uk one" names which (real sets 5, 7 and 8:
     "Sorry, I'm not sure what you'd like me to do with that", "I couldn't find a city called alabama")."""
     chat = Chat(conv)
@@ -278,7 +278,9 @@ def test_a_region_said_alone_picks_the_namesake_there(conv: Conversation, town: 
         reply = chat.do(intent if intent != "fallback" else "fallback", fragment, entities,
                         intent="nlu_fallback" if intent == "fallback" else intent)
     assert f"In {place}" in reply, reply
-    # the user's meaning of the name is kept, as an answer at a teachable moment is
+    # the user's meaning of the name is kept, as an answer at a teachable moment is, and the namesake picked
+    # before is no longer "the one you usually mean" (make chat listed both Portlands under "what do you know")
+    assert [p.value.split(",")[0] for p in store.get("ann", "asked_city")] == [place.split(",")[0]]
     assert place.split(",")[0] in chat.request("weather", f"weather in {town}", {"city": [town]})
     assert f"In {place}" in chat.request("weather", f"weather in {town}", {"city": [town]})
 
