@@ -131,7 +131,7 @@ def region_named(text: str) -> str | None:
     words = [w for w in kept.replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
              if w not in _AROUND_REGION]
     said = " ".join(words)
-    return said if said and said in _gazetteer()[1] else None
+    return said if said and said in regions else None
 
 
 # Where a request names a town NLU left untagged: after "in", "at", "for", "near" ("good snow in whistler this

@@ -1,20 +1,18 @@
 """Privacy in chat: what do you know about me, forget that, forget everything, why did you pick that."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from preferences.catalogs.text import fold
 from preferences.dialogue.concepts import definition_text
 from preferences.dialogue.context import TurnContext
 from preferences.dialogue.state import ForgetAllPending, Reply
+from preferences.dialogue.teaching import KEEP
 from preferences.teaching import ENTITY_SLOTS, describe, values_of
 
 if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
 
-# Words asking to keep something, which NLU may read as a request to forget ("don't forget it this time").
-_KEEP = re.compile(r"\b(?:don'?t|do not|never) forget\b")
 # How a preference was learned, in the words of "Because you told me ...".
 HOW_LEARNED = {"stated": "you told me", "guided_qa": "you told me when I asked about your preferences",
                "teachable_moment": "you taught me when I got something wrong",
@@ -50,7 +48,7 @@ class Privacy:
 
     def forget(self: "Conversation", ctx: TurnContext) -> Reply:
         user, entities = ctx.user, ctx.entities
-        if _KEEP.search(fold(ctx.text)) and not any(values_of(entities, name) for name in entities):
+        if KEEP.search(fold(ctx.text)) and not any(values_of(entities, name) for name in entities):
             return self.statement(ctx)  # "it's liverpool. don't forget it this time": keep it, not forget it
         forgotten: list[str] = []
         for mode in values_of(entities, "mode"):

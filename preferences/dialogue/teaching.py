@@ -17,10 +17,12 @@ if TYPE_CHECKING:
     from preferences.dialogue.conversation import Conversation
 
 
+# Words asking to keep something ("it's liverpool. don't forget it this time"), which NLU may read as a
+# request to forget.
+KEEP = re.compile(r"\b(?:don'?t|do not|never) forget\b")
 # Words that make a statement about a team: "i support liverpool", "we follow the packers", "big bills fan",
-# or insist it be kept ("it's liverpool. don't forget it this time").
-_SUPPORTS = re.compile(r"\b(?:support|supporter|fan|follow|root for|cheer for|club|team|remember|"
-                       r"(?:don'?t|do not|never) forget)\b")
+# or insist it be kept.
+_SUPPORTS = re.compile(r"\b(?:support|supporter|fan|follow|root for|cheer for|club|team|remember)\b")
 # A statement of more words than this that taught nothing said something the assistant cannot keep ("i'm
 # allergic to peanuts, please remember that"): it says so, rather than asking what the user likes.
 _VAGUE_WORDS = 3
@@ -30,7 +32,8 @@ def team_stated(text: str) -> dict[str, list[str]]:
     """The team a statement names in words NLU left untagged ("i support liverpool"), as entities; else none.
 
     Only with words about supporting: "i love the blues" is music, not St. Louis."""
-    team = find_team_words(text) if _SUPPORTS.search(fold(text)) else None
+    folded = fold(text)
+    team = find_team_words(text) if _SUPPORTS.search(folded) or KEEP.search(folded) else None
     return {"team": [team]} if team else {}
 
 

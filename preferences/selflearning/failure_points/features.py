@@ -115,6 +115,11 @@ def unexplained_words(text: str, values: Iterable[str]) -> int:
     return sum(1 for w in request_key(text).split() if w not in _GENERIC and w not in covered and not w.isdigit())
 
 
+def own_words(text: str) -> list[str]:
+    """The request's own words: neither generic, nor numbers, nor shorter than three letters."""
+    return [w for w in request_key(text).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
+
+
 def unanswered_words(text: str, answer: str | None) -> list[str]:
     """The request's own words (neither generic nor numbers) that the answer does not echo.
 
@@ -123,7 +128,7 @@ def unanswered_words(text: str, answer: str | None) -> list[str]:
     A word counts as echoed when the answer has it, has it inside a longer word ("radio" in "Radiohead"),
     or has a word within a typo of it (RapidFuzz ratio 80: "beyonse" and "beyonce").
     """
-    words = [w for w in request_key(text).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
+    words = own_words(text)
     if not words:
         return []
     key = request_key(answer or "")
@@ -146,20 +151,19 @@ def request_parts(text: str) -> list[str]:
     return [p for p in _JOIN.split(low) if p and (domain_words(p) or unexplained_words(p, ()))]
 
 
-def parts_missed(text: str, answer: str | None, answered_domain: str) -> int:
-    """How many parts of a request of several the answer passed over.
+def parts_missed(parts: list[str], answer: str | None, answered_domain: str) -> int:
+    """How many of a request's `parts` (`request_parts`) the answer passed over, when it has several.
 
     A part is passed over when the answer echoes none of its own words ("and then something by gorillaz"),
     or when its words are about another domain than the answer ("... and tell me the weather" answered with
     a song). Rule 8 of the labelling convention: the first part that failed is the failure point, so a
     request half done is a failure even when the half done was done right.
     """
-    parts = request_parts(text)
     if len(parts) < 2:
         return 0
     missed = 0
     for part in parts:
-        own = [w for w in request_key(part).split() if w not in _GENERIC and not w.isdigit() and len(w) > 2]
+        own = own_words(part)
         domain = request_domain(part)
         if (own and len(unanswered_words(part, answer)) == len(own)) or (
                 domain != "none" and answered_domain != "none" and domain != answered_domain):
@@ -265,8 +269,9 @@ def _context_features(trace: TurnTrace, out: dict[str, Any]) -> None:
     said, answered = request_domain(trace.text), ACTION_DOMAINS.get(trace.action or "", "none")
     out["words_domain"] = said
     out["domain_mismatch"] = said != "none" and answered != "none" and said != answered
-    out["parts"] = min(len(request_parts(trace.text)), 3)
-    out["parts_missed"] = parts_missed(trace.text, trace.answer, answered)
+    parts = request_parts(trace.text)
+    out["parts"] = min(len(parts), 3)
+    out["parts_missed"] = parts_missed(parts, trace.answer, answered)
     out["ctx"] = c is not None
     if c is None:
         out["ctx_gap"] = CONTEXT_GAP
