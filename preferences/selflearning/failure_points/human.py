@@ -31,14 +31,11 @@ from preferences.selflearning.failure_points.trace import RawTurn
 
 _POINTS = {p.value: p for p in FailurePoint}
 # Real conversations two people labelled apart (benchmarks/data/*/README.md, with the written convention of
-# benchmarks/data/failure_points_labelling.md), trained on by default. The seventh to tenth sets judged the
-# model before they joined (docs/failure-points.md); the eleventh and twelfth have judged it once each and
-# are left out for now: with the eleventh, the default model calls "weather in portland" answered for Oregon
-# and corrected at once to Maine correct, as the labellers do (their rule 7), where the issue calls it
-# entity_resolution (docs/failure-points.md, "an eleventh and a twelfth set").
-LABELLED_SETS = ("failure_points_real", "failure_points_real2", "failure_points_real3", "failure_points_real4",
-                 "failure_points_real5", "failure_points_real6", "failure_points_real7", "failure_points_real8",
-                 "failure_points_real9", "failure_points_real10")
+# benchmarks/data/failure_points_labelling.md), trained on by default. Each set judged the model once before it
+# joined (docs/failure-points.md). All twelve were labelled again after rules 4 and 7 of the convention were
+# settled (a function the assistant lacks inside its domains is result; a namesake the next message corrects
+# is entity_resolution), which let the eleventh and twelfth join.
+LABELLED_SETS = ("failure_points_real", *(f"failure_points_real{n}" for n in range(2, 13)))
 
 
 def default_sets() -> list[Path]:
