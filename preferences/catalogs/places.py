@@ -194,6 +194,26 @@ def candidates(value: str, spellings: bool = False) -> list[City]:
     return list(found)
 
 
+def region_code(city: City) -> str:
+    """The code a region alias maps to for this city: "US:IL" for a US town, else its country ("GB")."""
+    return f"US:{city.admin1}" if city.country == "US" else city.country
+
+
+def regions_in(text: str) -> set[str]:
+    """The region codes any run of one to three words of the text names ("the one in georgia" -> US:GA, the
+    country too; "perth scotland" -> GB). Aliases of two letters are left out: "in", "me", "or" and "ok" are
+    words first and US states second."""
+    regions = _gazetteer()[1]
+    words = fold(text).replace(",", " ").replace(".", " ").replace("?", " ").replace("!", " ").split()
+    found = set()
+    for size in (1, 2, 3):
+        for k in range(len(words) - size + 1):
+            gram = " ".join(words[k:k + size])
+            if len(gram) > 2 and gram in regions:
+                found.add(regions[gram])
+    return found
+
+
 def by_key(key: str) -> City | None:
     """Inverse of City.key, for stored preferences."""
     name, _, rest = key.partition(", ")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from preferences.catalogs import NORMALIZERS, normalize
-from preferences.catalogs.places import by_key, candidates
+from preferences.catalogs.places import by_key, candidates, region_code, regions_in
 from preferences.catalogs.sports import TEAMS, find_team_words, find_teams, normalize_team
 
 
@@ -201,3 +201,12 @@ def test_named_within_prefers_the_longest_run_of_words() -> None:
     assert named_within("melodic swedish death metal", genre).name == "death metal"
     assert named_within("spaceship noises", genre) is None
     assert named_within("jazz", genre) is None  # the whole text is the caller's own look-up
+
+
+def test_regions_in_reads_states_countries_and_their_other_names_but_not_two_letter_words() -> None:
+    assert regions_in("the one in illinois") == {"US:IL"}
+    assert regions_in("perth scotland, not australia") == {"GB", "AU"}
+    assert regions_in("no, la de venezuela") == {"VE"}
+    assert regions_in("ok tell me in or out") == set()  # OK, ME, IN, OR are states second
+    assert region_code(by_key("Springfield, IL, US")) == "US:IL"  # type: ignore[arg-type]
+    assert region_code(by_key("Paris, 11, FR")) == "FR"  # type: ignore[arg-type]

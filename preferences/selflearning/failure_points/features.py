@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from preferences.selflearning.failure_points.answers import chatter_fits, domain_words, reply_kind, request_domain
+from preferences.selflearning.failure_points.namesakes import next_picks_namesake
 from preferences.selflearning.failure_points.resolve import names_entity
 from preferences.selflearning.failure_points.trace import ContextTurn, TurnTrace, asks, fold_cached
 from preferences.selflearning.normalize import request_key
@@ -332,6 +333,8 @@ def features(trace: TurnTrace, rule: str | None = None) -> dict[str, Any]:
     out["next_inform"] = bool(nxt and nxt.intent == "inform")
     # the user went on from this answer ("and tomorrow?"): asking the same again would be a rephrase
     out["next_followup"] = bool(nxt and nxt.kind == "request" and _CONNECTIVE.match(nxt.text.lower()) is not None)
+    # "no, paris texas" right after Paris, France: the place was resolved to the wrong namesake (namesakes.py)
+    out["next_namesake"] = next_picks_namesake(trace)
     out["prev_kind"] = prev.kind if prev else "none"
     out["prev_defect"] = bool(prev and prev.outcome == "defect" and prev.gap < 60)
     out["prev_gap"] = min(prev.gap, 600.0) if prev else 600.0

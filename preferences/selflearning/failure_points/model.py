@@ -40,7 +40,7 @@ from preferences.selflearning.failure_points.words import MIX, fit_words, words_
 # workers, Rasa, the next test), and on this 2-core machine that made fitting 16 times slower (70 s
 # instead of 4.3 s for 8,000 traces); parallelism comes from Dask's processes instead.
 THREADS = 1
-MODEL_FORMAT = 9  # bump when the features change: an old file is then refused, not misread
+MODEL_FORMAT = 10  # bump when the features change: an old file is then refused, not misread
 MODEL_ENV = "FAILURE_POINTS_MODEL"
 
 

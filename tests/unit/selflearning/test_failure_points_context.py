@@ -224,3 +224,32 @@ def test_a_model_trained_on_generated_traffic_labels_hand_written_context_turns(
     }
     predicted = model.predict([trace for trace, _ in cases.values()])
     assert {name: p for name, p in zip(cases, predicted)} == {name: label for name, (_, label) in cases.items()}
+
+
+PARIS = ResolvedEntity("city", "paris", "Paris, 11, FR", ("Paris, TX, US",), How.DEFAULT)
+SPRINGFIELD = ResolvedEntity("city", "springfield", "Springfield, MO, US",
+                             ("Springfield, MA, US", "Springfield, IL, US"), How.DEFAULT)
+
+
+def _then(first: ResolvedEntity, said: str, next_text: str, gap: float = 5.0,
+          next_recorded: tuple[ResolvedEntity, ...] = ()) -> dict:
+    """Features of a weather answer for `first` followed by `next_text` after `gap` seconds."""
+    session = build_session([
+        raw(f"weather in {said}", 0, "ask_weather", [("city", said)], "Sunny.", "action_weather", recorded=(first,)),
+        raw(next_text, gap, "inform", (), "Sunny there too.", "action_weather", recorded=next_recorded)])
+    return features(session[0])
+
+
+def test_the_next_message_picking_another_namesake_marks_the_resolution() -> None:
+    # the issue's case: resolved to one namesake, the user names another at once, by its region or in full
+    assert _then(SPRINGFIELD, "springfield", "the one in illinois")["next_namesake"]
+    assert _then(PARIS, "paris", "no, texas")["next_namesake"]
+    assert _then(PARIS, "paris", "paris texas", next_recorded=(
+        ResolvedEntity("city", "paris texas", "Paris, TX, US", (), How.EXACT),))["next_namesake"]
+    assert _then(PARIS, "paris", "not france")["next_namesake"]  # the chosen one's region ruled out
+    # not a correction: another request, the chosen region named without a "not", or minutes later
+    assert not _then(SPRINGFIELD, "springfield", "and tomorrow?")["next_namesake"]
+    assert not _then(PARIS, "paris", "lovely, france in spring")["next_namesake"]
+    assert not _then(SPRINGFIELD, "springfield", "the one in illinois", gap=900)["next_namesake"]
+    # "in", "me", "or" are words before they are US states
+    assert not _then(SPRINGFIELD, "springfield", "ok tell me more or less")["next_namesake"]
