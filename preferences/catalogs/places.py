@@ -122,14 +122,18 @@ _RULED_OUT = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|in\s+)?([
                         r"(?=\s*(?:[,;.!?]|\bbut\b|$))")
 
 
+def _plain_words(folded: str) -> list[str]:
+    """The words of folded text, the punctuation people put between a town and its region dropped."""
+    return folded.replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
+
+
 def region_named(text: str) -> str | None:
     """The region (country, US state, or a people's name for a country) a fragment says and nothing else,
     as `candidates` reads it after a comma ("Birmingham, alabama"); None when the words say more. A region
     ruled out ("not oregon") is not said."""
     regions = _gazetteer()[1]
     kept = _RULED_OUT.sub(lambda m: " " if m.group(1) in regions else m.group(0), fold(text))
-    words = [w for w in kept.replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
-             if w not in _AROUND_REGION]
+    words = [w for w in _plain_words(kept) if w not in _AROUND_REGION]
     said = " ".join(words)
     return said if said and said in regions else None
 
@@ -204,7 +208,7 @@ def regions_in(text: str) -> set[str]:
     country too; "perth scotland" -> GB). Aliases of two letters are left out: "in", "me", "or" and "ok" are
     words first and US states second."""
     regions = _gazetteer()[1]
-    words = fold(text).replace(",", " ").replace(".", " ").replace("?", " ").replace("!", " ").split()
+    words = _plain_words(fold(text))
     found = set()
     for size in (1, 2, 3):
         for k in range(len(words) - size + 1):

@@ -11,9 +11,9 @@ features stay silent. What shows it is that the next message names one of
 the alternatives the resolution listed, or the region of one (the part
 that tells namesakes apart), or rules out the region of the one chosen.
 
-Over the twelve labelled real sets, the next message resolving to an
-alternative alone marked 19 turns, 17 of them entity_resolution; the
-regions find most of the rest.
+Over the twelve labelled real sets it marks 47 turns, 39 of them
+entity_resolution (of 67 there); the next message resolving to an
+alternative alone marked 19, 17 of them entity_resolution.
 """
 from __future__ import annotations
 
