@@ -198,6 +198,12 @@ def candidates(value: str, spellings: bool = False) -> list[City]:
     return list(found)
 
 
+def regions_ruled_out(text: str) -> set[str]:
+    """The region codes the text rules out ("ohio, not ireland" -> IE; "maine not oregon" -> US:OR)."""
+    regions = _gazetteer()[1]
+    return {regions[m.group(1)] for m in _RULED_OUT.finditer(fold(text)) if m.group(1) in regions}
+
+
 def region_code(city: City) -> str:
     """The code a region alias maps to for this city: "US:IL" for a US town, else its country ("GB")."""
     return f"US:{city.admin1}" if city.country == "US" else city.country
