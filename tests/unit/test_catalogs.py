@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from preferences.catalogs import NORMALIZERS, normalize
-from preferences.catalogs.places import by_key, candidates, region_code, regions_in
+from preferences.catalogs.places import by_key, candidates, region_code, regions_in, regions_ruled_out
 from preferences.catalogs.sports import TEAMS, find_team_words, find_teams, normalize_team
 
 
@@ -210,3 +210,10 @@ def test_regions_in_reads_states_countries_and_their_other_names_but_not_two_let
     assert regions_in("ok tell me in or out") == set()  # OK, ME, IN, OR are states second
     assert region_code(by_key("Springfield, IL, US")) == "US:IL"  # type: ignore[arg-type]
     assert region_code(by_key("Paris, 11, FR")) == "FR"  # type: ignore[arg-type]
+
+
+def test_regions_ruled_out_are_the_ones_after_not_only() -> None:
+    assert regions_ruled_out("ohio, not ireland") == {"IE"}
+    assert regions_ruled_out("maine not oregon") == {"US:OR"}
+    assert regions_ruled_out("no the venezuelan one") == set()  # a "no" before a region says it, not rules it out
+    assert regions_ruled_out("not today thanks") == set()
