@@ -253,3 +253,18 @@ def test_the_next_message_picking_another_namesake_marks_the_resolution() -> Non
     assert not _then(SPRINGFIELD, "springfield", "the one in illinois", gap=900)["next_namesake"]
     # "in", "me", "or" are words before they are US states
     assert not _then(SPRINGFIELD, "springfield", "ok tell me more or less")["next_namesake"]
+
+
+def test_a_rephrase_after_a_bare_no_that_names_another_namesake_marks_the_resolution() -> None:
+    # the example: "weather in portland" for Oregon, "no", then "weather in portland maine"
+    portland = ResolvedEntity("city", "portland", "Portland, OR, US", ("Portland, ME, US",), How.DEFAULT)
+    maine = ResolvedEntity("city", "portland maine", "Portland, ME, US", (), How.EXACT)
+    session = build_session([
+        raw("weather in portland", 0, "ask_weather", [("city", "portland")], "In Portland, Oregon it's raining.",
+            "action_weather", recorded=(portland,)),
+        raw("no", 4, "dissatisfied", (), "Sorry. What did you mean?", "action_handle_dissatisfaction"),
+        raw("weather in portland maine", 9, "ask_weather", [("city", "portland maine")],
+            "In Portland, Maine it's sunny.", "action_weather", recorded=(maine,))])
+    first = session[0]
+    assert first.rephrase is not None and features(first)["next_namesake"]
+    assert not features(session[-1])["next_namesake"]  # the answer the user wanted
