@@ -28,8 +28,9 @@ word classes stand in for what NLU may miss: date words ("tomorrow",
 Sentence embeddings were left out on purpose: embedding 100,000 turns with
 the offline MiniLM takes about two minutes on this machine's CPU, twice the
 whole budget for classifying a day, and the generator's wording is what must
-not matter. Real wording does matter, learned from real turns only: that is
-the words model of `words.py`, mixed with the trees' verdict.
+not matter. Real wording does matter, learned mostly from real turns (the
+generated ones count a fifth as much): that is the words model of `words.py`,
+mixed with the trees' verdict.
 """
 from __future__ import annotations
 

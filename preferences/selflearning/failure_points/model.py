@@ -40,7 +40,7 @@ from preferences.selflearning.failure_points.words import MIX, fit_words, words_
 # workers, Rasa, the next test), and on this 2-core machine that made fitting 16 times slower (70 s
 # instead of 4.3 s for 8,000 traces); parallelism comes from Dask's processes instead.
 THREADS = 1
-MODEL_FORMAT = 10  # bump when the features change: an old file is then refused, not misread
+MODEL_FORMAT = 11  # bump when the features change: an old file is then refused, not misread
 MODEL_ENV = "FAILURE_POINTS_MODEL"
 
 
@@ -123,7 +123,8 @@ def fit(traces: Sequence[TurnTrace], *, seed: int = 0, max_iter: int = ROUNDS,
         info: dict[str, Any] | None = None, weights: Sequence[float] | None = None,
         words_on: Sequence[TurnTrace] = ()) -> FailurePointModel:
     """Fit on labelled traces (those without a label are left out), each weighted by `weights` if given;
-    `words_on`, the real turns people labelled (a part of `traces`), also teach the words model.
+    `words_on`, the real turns people labelled (a part of `traces`), teach the words model, and the rest
+    of `traces` (generated) teach it at `words.GENERATED_WEIGHT`.
 
     `ROUNDS` rounds of 15-leaf trees at a learning rate of 0.3: on generated
     held-out traffic (10k turns) 30 of them scored as 100 rounds of 31 leaves
@@ -146,7 +147,8 @@ def fit(traces: Sequence[TurnTrace], *, seed: int = 0, max_iter: int = ROUNDS,
     with threadpool_limits(THREADS, user_api="openmp"):
         pipeline.fit(rows(labelled), [t.label.value for t in labelled],  # type: ignore[union-attr]
                      trees__sample_weight=None if weights is None else np.array([weights[k] for k in chosen]))
-    words = fit_words(words_on)
+    real = {id(t) for t in words_on}
+    words = fit_words(words_on, [t for t in labelled if id(t) not in real])
     meta = {"traces": len(labelled), "fit_seconds": round(time.perf_counter() - started, 2),
             "words_on": len(words_on) if words is not None else 0, **(info or {})}
     return FailurePointModel(pipeline, meta, words=words)
