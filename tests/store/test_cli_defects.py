@@ -83,12 +83,15 @@ def tracker_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = Path(tmp_path_factory.mktemp("model")) / "fp.joblib"
-    trained = run("defects", "train", "--turns", "4000", "--seed", "11", "--model", str(path), "--json")
+    # The model `prefs defects train` ships (its defaults), on which the issue's own examples are asserted below.
+    # With the fourteenth labelled set it called "put on the news" correct until generated turns joined the
+    # words model (docs/failure-points.md, "The thirteenth set joins").
+    trained = run("defects", "train", "--model", str(path), "--json")
     assert trained.exit_code == 0, trained.output
     out = json.loads(trained.stdout[trained.stdout.index("{"):])
-    assert out["setup"]["test"]["seed"] == 12 and out["model"]["accuracy"] > out["rules"]["accuracy"]
-    # the twelve labelled real sets (agreed requests), trained on by default
-    assert out["setup"]["human"]["requests"] == 2987
+    assert out["setup"]["test"]["seed"] == 2 and out["model"]["accuracy"] > out["rules"]["accuracy"]
+    # the fourteen labelled real sets (agreed requests), trained on by default
+    assert out["setup"]["human"]["requests"] == 3528
     assert set(out["model"]["per_class"]) == {"input", "intent", "entity_recognition", "entity_resolution",
                                                "dialogue", "result", "correct"}
     return path
