@@ -30,10 +30,11 @@ eight, and mostly a matter of words: "is there parking", "who's pitching"),
 leaving one of the twelve out at a time, accuracy on the agreed labels at
 mixes of 0.3 / 0.45 / 0.6 / 0.75 is 0.745 / 0.760 / 0.769 / 0.768, but
 generated held-out accuracy falls from 0.90 to 0.83 at 0.6 (the trees carry
-the generator's structure; the words model reads real wording only), and
+the generator's structure; the words model reads mostly real wording), and
 trusting the words more only where the trees are unsure, or teaching the
-words model the generated turns too (weights 0.05-0.3), did not keep both.
-So the share stays 0.45. A stronger or weaker regression (C 1 / 10 / 30),
+words model the generated turns too (weights 0.05-0.3), did not keep both at
+that share. So the share stays 0.45; at 0.45 the generated turns later
+joined the words model at a fifth of a real one's weight (`GENERATED_WEIGHT`). A stronger or weaker regression (C 1 / 10 / 30),
 word trigrams, single words kept, the previous message's words, more of the
 answer, the intent and action as words: all within half a point of C 3.
 
