@@ -32,7 +32,7 @@ from threadpoolctl import threadpool_limits
 
 from preferences.selflearning.failure_points.classes import ORDER, FailurePoint
 from preferences.selflearning.failure_points.features import features
-from preferences.selflearning.failure_points.rules import rule_label
+from preferences.selflearning.failure_points.rules import rule_label, settled
 from preferences.selflearning.failure_points.trace import TurnTrace
 from preferences.selflearning.failure_points.words import MIX, fit_words, words_proba
 
@@ -97,7 +97,7 @@ class FailurePointModel:
             proba = trees.predict_proba(matrix(vectorizer, rows(traces)))
         if self.words is not None:
             proba = (1.0 - MIX) * proba + MIX * words_proba(self.words, traces, list(trees.classes_))
-        return [FailurePoint(trees.classes_[k]) for k in np.argmax(proba, axis=1)]
+        return [settled(t) or FailurePoint(trees.classes_[k]) for t, k in zip(traces, np.argmax(proba, axis=1))]
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)

@@ -16,7 +16,7 @@ from preferences.selflearning.failure_points.generate import generate_turns
 from preferences.selflearning.failure_points.model import FailurePointModel, evaluate, matrix, rows
 from preferences.selflearning.failure_points.noise import half as _half
 from preferences.selflearning.failure_points.report import build_report, plot
-from preferences.selflearning.failure_points.rules import rule_label
+from preferences.selflearning.failure_points.rules import rule_label, settled
 from preferences.selflearning.failure_points.sources import read_raw_jsonl, write_raw_jsonl
 from preferences.selflearning.failure_points.trace import Mention, RawTurn, build_session
 from preferences.selflearning.turns import LoggedTurn
@@ -80,6 +80,23 @@ def test_wrong_intent_wrong_action_and_no_defect() -> None:
                raw("thanks", 5, "thank"))
     assert fine.outcome == "success" and rule_label(fine) is P.CORRECT
     assert len(build_session([raw("thanks", 0, "thank"), raw("no", 3, "dissatisfied")])) == 0  # not requests
+
+
+def test_a_rephrase_into_the_domain_the_words_named_settles_intent() -> None:
+    """Music answered "put on the news" and "read me the news" worked: the model does not overrule that."""
+    news = one(raw("put on the news", 0, "play_music", (), "Playing something you might like.", "action_play_music"),
+               raw("read me the news", 5, "get_news", (), "Here are the headlines.", "action_news"))
+    assert settled(news) is P.INTENT
+    # A refusal has no domain to move from, and a follow-up in the same domain is not a misreading.
+    refused = one(raw("open the garage door", 0, "out_of_scope", (), "Sorry, that's not something I can do yet.",
+                      "utter_out_of_scope"),
+                  raw("is the garage closed", 5, "device_status", (), "The garage door is closed.",
+                      "action_device_status"))
+    same = one(raw("play jazz", 0, "play_music", (("genre", "jazz"),), "Playing jazz.", "action_play_music"),
+               raw("play some blues", 5, "play_music", (("genre", "blues"),), "Playing blues.", "action_play_music"))
+    fine = one(raw("read me the news", 0, "get_news", (), "Here are the headlines.", "action_news"),
+               raw("thanks", 5, "thank"))
+    assert settled(refused) is settled(same) is settled(fine) is None
 
 
 def test_held_out_wording_is_disjoint_from_training_wording() -> None:
