@@ -96,8 +96,8 @@ def plot(rows: list[dict], path: Path, fits: dict[str, float | None] | None = No
                 label="logarithm fitted")
         if fits.get("power_top") is not None:
             ax.plot(x, fits["power_top"] - fits["power_gap"] * (x + 1) ** -fits["power_rate"], color="tab:green",
-                    linewidth=1, label=f"power law fitted (levels at {fits['power_top']:.2f})")
-        ks = sorted({*ks, reach})
+                    linewidth=1, label=f"power law fitted (levels at {fits['power_top']:.3f})")
+        ks = sorted({k for k in ks if k == 0 or k >= 4} | {reach})  # 1 and 2 would crowd 0 at this scale
     ax.axhline(TARGET, color="grey", linestyle="--", linewidth=1, label=f"target {TARGET}")
     ax.set_xlabel("labelled real sets trained on (besides generated traffic)")
     ax.set_ylabel("share of labellers' agreement")
