@@ -83,10 +83,10 @@ def settled(trace: TurnTrace) -> FailurePoint | None:
     words named (`features.rephrase_fixed_domain`): NLU chose the wrong intent, by the issue's own
     definition. The trees cannot learn it from the dozen turns of that shape in their training data, and
     a fifth of the real turns the miner takes for intent-changing rephrases are follow-ups people call
-    correct (22 of 115), so with the fifteenth labelled set they called the issue's own example ("put on the news" answered with
-    music, then "read me the news") correct. In the fifteen real sets it holds on three turns, two `intent`
-    and one `entity_recognition` (a request of two parts, one answered); on generated traffic (5,000 training
-    and 10,000 held-out turns) on 47, 44 `intent` and three `input`.
+    correct (22 of 115), so with the fifteenth labelled set they called the issue's own example ("put on
+    the news" answered with music, then "read me the news") correct. In the fifteen real sets it holds on
+    three turns, two `intent` and one `entity_recognition` (a request of two parts, one answered); on
+    generated traffic (5,000 training and 10,000 held-out turns) on 47, 44 `intent` and three `input`.
     """
     return FailurePoint.INTENT if rephrase_fixed_domain(trace) else None
 

@@ -87,13 +87,18 @@ def test_a_rephrase_into_the_domain_the_words_named_settles_intent() -> None:
     news = one(raw("put on the news", 0, "play_music", (), "Playing something you might like.", "action_play_music"),
                raw("read me the news", 5, "get_news", (), "Here are the headlines.", "action_news"))
     assert settled(news) is P.INTENT
-    # A refusal has no domain to move from, and a follow-up in the same domain is not a misreading.
+    # Both rephrases below changed the intent too, but a refusal has no domain to move from, and a change
+    # inside one domain is the model's to weigh; a turn that worked has no rephrase at all.
     refused = one(raw("open the garage door", 0, "out_of_scope", (), "Sorry, that's not something I can do yet.",
                       "utter_out_of_scope"),
                   raw("is the garage closed", 5, "device_status", (), "The garage door is closed.",
                       "action_device_status"))
-    same = one(raw("play jazz", 0, "play_music", (("genre", "jazz"),), "Playing jazz.", "action_play_music"),
-               raw("play some blues", 5, "play_music", (("genre", "blues"),), "Playing blues.", "action_play_music"))
+    same = one(raw("turn on the kitchen lights", 0, "device_status", (), "The kitchen lights are off.",
+                   "action_device_status"),
+               raw("switch on the kitchen lights", 5, "control_device", (), "Done: the kitchen lights are on.",
+                   "action_control_device"))
+    assert refused.rephrase is not None and refused.rephrase.intent_changed
+    assert same.rephrase is not None and same.rephrase.intent_changed
     fine = one(raw("read me the news", 0, "get_news", (), "Here are the headlines.", "action_news"),
                raw("thanks", 5, "thank"))
     assert settled(refused) is settled(same) is settled(fine) is None
